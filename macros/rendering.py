@@ -1,0 +1,199 @@
+"""Pure functions from validated guide data to HTML or Markdown.
+
+Everything that comes from data goes through ``esc``. Tables put each cell on a
+line of its own: Material's search indexes the text of an HTML block as it
+stands, and cells written side by side would be glued into one word.
+"""
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Iterable, Sequence
+
+from .loading import GuideData
+from .models import CareCard
+
+
+def esc(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[str]], css: str) -> str:
+    """An accessible table: a caption, column headers, and a row header per row.
+
+    ``rows`` hold already-escaped cell HTML; the first cell of a row names it.
+    """
+    lines = [f'<table class="fact-table {css}">', f"<caption>{esc(caption)}</caption>", "<thead>", "<tr>"]
+    lines += [f'<th scope="col">{esc(h)}</th>' for h in headers]
+    lines += ["</tr>", "</thead>", "<tbody>"]
+    for first, *rest in rows:
+        lines += ["<tr>", f'<th scope="row">{first}</th>']
+        lines += [f"<td>{cell}</td>" for cell in rest]
+        lines.append("</tr>")
+    lines += ["</tbody>", "</table>"]
+    return "\n".join(lines)
+
+
+def render_cause_table(data: GuideData, category_id: str | None = None) -> str:
+    """All causes with their kind, or the causes of one category."""
+    if category_id is None:
+        names = {c.id: c.name for c in data.causes.categories}
+        rows = [(esc(c.name), esc(names[c.category]), esc(c.explanation)) for c in data.causes.causes]
+        return _table("Causes of bone marrow edema", ("Cause", "Kind of cause", "What it means"),
+                      rows, "cause-table")
+    category = data.category(category_id)
+    rows = [(esc(c.name), esc(c.explanation)) for c in data.causes.causes if c.category == category_id]
+    return _table(f"Causes: {category.name}", ("Cause", "What it means"), rows, "cause-table")
+
+
+TREATMENT_LEVELS = {"first": "First steps", "serious": "For more serious cases"}
+
+
+def render_treatment_table(data: GuideData, level: str | None = None) -> str:
+    """Treatments, first steps before those for serious cases; or one level only."""
+    if level is not None and level not in TREATMENT_LEVELS:
+        raise KeyError(f"no treatment level '{level}'; known: {', '.join(TREATMENT_LEVELS)}")
+    levels = [level] if level else list(TREATMENT_LEVELS)
+    rows = [
+        (esc(t.name), esc(TREATMENT_LEVELS[t.level]), esc(t.explanation))
+        for lvl in levels
+        for t in data.treatments.treatments
+        if t.level == lvl
+    ]
+    caption = "Treatments for bone marrow edema" if level is None else f"Treatments: {TREATMENT_LEVELS[level].lower()}"
+    return _table(caption, ("Treatment", "When it is used", "What it involves"), rows, "treatment-table")
+
+
+def _shows_edema(value: bool | None) -> str:
+    return {True: "Yes", False: "No", None: "Not a scan of the edema"}[value]
+
+
+def render_test_table(data: GuideData, kind: str | None = None) -> str:
+    """The tests a doctor may use, what each looks for, and whether it shows the edema."""
+    tests = [t for t in data.tests.tests if kind is None or t.kind == kind]
+    if kind == "imaging":
+        rows = [(esc(t.name), esc(_shows_edema(t.shows_edema)), esc(t.looks_for)) for t in tests]
+        return _table("Scans and what they show", ("Scan", "Shows bone marrow edema?", "What it looks at"),
+                      rows, "test-table")
+    rows = [(esc(t.name), esc(t.looks_for), esc(t.what_to_expect)) for t in tests]
+    return _table("Tests your doctor may use", ("Test", "What it looks for", "What to expect"), rows, "test-table")
+
+
+def render_pain_timeline(data: GuideData) -> str:
+    """The phases of pain as an ordered list: order matters, so it is an <ol>."""
+    lines = ['<ol class="pain-timeline">']
+    for phase in data.pain_phases.phases:
+        lines += [
+            '<li class="pain-timeline__phase">',
+            f'<p class="pain-timeline__when"><strong>{esc(phase.timing)}</strong></p>',
+            f'<p class="pain-timeline__name">{esc(phase.name)}</p>',
+            f"<p>{esc(phase.what_happens)}</p>",
+            "</li>",
+        ]
+    lines.append("</ol>")
+    return "\n".join(lines)
+
+
+def _bullets(items: Iterable[str], css: str = "") -> str:
+    attr = f' class="{css}"' if css else ""
+    return "\n".join([f"<ul{attr}>", *(f"<li>{item}</li>" for item in items), "</ul>"])
+
+
+def render_symptom_list(data: GuideData) -> str:
+    return _bullets(
+        f"<strong>{esc(s.name)}</strong>: {esc(s.explanation)}" for s in data.symptoms.symptoms
+    )
+
+
+def render_location_list(data: GuideData) -> str:
+    return _bullets(esc(loc.name) for loc in data.locations.locations)
+
+
+def render_cause_overview(data: GuideData) -> str:
+    """One line a category, naming its causes: a short list for handouts."""
+    return _bullets(
+        f"<strong>{esc(cat.name)}</strong>: "
+        + esc(", ".join(c.name for c in data.causes.causes if c.category == cat.id))
+        for cat in data.causes.categories
+    )
+
+
+def render_glossary(data: GuideData) -> str:
+    """A definition list, sorted by term, each entry linkable by its id."""
+    by_id = {t.id: t for t in data.glossary.terms}
+    lines = ['<dl class="glossary">']
+    for term in sorted(data.glossary.terms, key=lambda t: t.term.lower()):
+        abbr = f" ({esc(term.abbreviation)})" if term.abbreviation else ""
+        lines.append(f'<dt id="{esc(term.id)}">{esc(term.term)}{abbr}</dt>')
+        definition = esc(term.definition)
+        if term.see_also:
+            links = ", ".join(f'<a href="#{esc(ref)}">{esc(by_id[ref].term)}</a>' for ref in term.see_also)
+            definition += f" See also: {links}."
+        lines.append(f"<dd>{definition}</dd>")
+    lines.append("</dl>")
+    return "\n".join(lines)
+
+
+def _abbreviation_titles(data: GuideData) -> dict[str, str]:
+    """Each short form, and its plural, with the term it stands for."""
+    titles: dict[str, str] = {}
+    for t in data.glossary.terms:
+        if t.abbreviation:
+            titles[t.abbreviation] = t.term
+            titles[f"{t.abbreviation}s"] = f"{t.term}s"
+    return titles
+
+
+def mark_abbreviations(html: str, data: GuideData) -> str:
+    """Wrap short forms in the text of generated HTML in <abbr>, as Markdown's
+    abbr extension does for prose (it does not look inside raw HTML blocks)."""
+    titles = _abbreviation_titles(data)
+    word = re.compile(r"\b(" + "|".join(sorted(map(re.escape, titles), key=len, reverse=True)) + r")\b")
+    # Only text between tags is touched, never tag names or attribute values.
+    return re.sub(
+        r">([^<]+)<",
+        lambda m: ">" + word.sub(lambda w: f'<abbr title="{esc(titles[w.group(1)])}">{w.group(1)}</abbr>', m.group(1)) + "<",
+        html,
+    )
+
+
+def render_abbreviations(data: GuideData) -> str:
+    """Markdown abbreviation definitions, appended to every page (Markdown's abbr).
+
+    The plural ("NSAIDs") is defined too: abbr matches whole words only.
+    """
+    return "\n".join(f"*[{short}]: {term}" for short, term in _abbreviation_titles(data).items())
+
+
+CARE_LEVELS = {"urgent": "Urgent", "non-urgent": "Non-urgent"}
+
+
+def render_care_card(card: CareCard, heading_level: int = 2) -> str:
+    """A "When to get help" box in the manner of the NHS care cards.
+
+    The level is written out in text, so it is read aloud, not only shown by colour.
+    """
+    if not 2 <= heading_level <= 6:
+        raise ValueError("heading_level must be between 2 and 6")
+    h = f"h{heading_level}"
+    heading_id = f"care-card-{esc(card.id)}"
+    return "\n".join([
+        f'<section class="care-card care-card--{esc(card.level)}" aria-labelledby="{heading_id}">',
+        f'<p class="care-card__level"><span class="care-card__level-label">When to get help: </span>'
+        f"{esc(CARE_LEVELS[card.level])}</p>",
+        f'<{h} class="care-card__heading" id="{heading_id}">{esc(card.action)}:</{h}>',
+        _bullets((esc(b) for b in card.bullets), "care-card__bullets"),
+        "</section>",
+    ])
+
+
+def render_corrections(data: GuideData) -> str:
+    rows = [(esc(c.topic), esc(c.source_says), esc(c.we_say), esc(c.why)) for c in data.source.corrections]
+    return _table("What we corrected from the source article",
+                  ("Topic", "The article says", "We say", "Why"), rows, "corrections-table")
+
+
+def render_source_summary(data: GuideData) -> str:
+    article = data.source.source
+    date = f"{article.date:%B} {article.date.day}, {article.date.year}"
+    return f"<p><strong>{esc(article.title)}</strong>, dated {esc(date)}. {esc(article.note)}</p>"

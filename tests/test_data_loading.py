@@ -1,0 +1,113 @@
+"""The data files load, and every kind of mistake in them is named clearly."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.loading import DATA_FILES, DataError, load_guide_data
+
+from conftest import ROOT
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+def edit(data_dir: Path, file_name: str, change) -> None:
+    """Apply ``change`` to the parsed YAML of one data file and write it back."""
+    path = data_dir / file_name
+    raw = yaml.safe_load(path.read_text())
+    change(raw)
+    path.write_text(yaml.safe_dump(raw, sort_keys=False))
+
+
+def problem_text(data_dir: Path) -> str:
+    with pytest.raises(DataError) as caught:
+        load_guide_data(data_dir)
+    return str(caught.value)
+
+
+def test_real_data_loads_with_every_file():
+    data = load_guide_data(ROOT / "data")
+    assert len(data.causes.causes) >= 19
+    assert {c.category for c in data.causes.causes} == {c.id for c in data.causes.categories}
+    assert sorted(DATA_FILES) == sorted(p.name for p in (ROOT / "data").glob("*.yml"))
+
+
+def test_wrong_type_names_file_entry_and_field(data_dir):
+    edit(data_dir, "treatments.yml", lambda d: d["treatments"][0].update(name=42))
+    message = problem_text(data_dir)
+    assert "data/treatments.yml" in message
+    assert "treatments[0] (id 'rest')" in message
+    assert "field 'name'" in message
+
+
+def test_missing_field_names_file_entry_and_field(data_dir):
+    edit(data_dir, "causes.yml", lambda d: d["causes"][2].pop("explanation"))
+    message = problem_text(data_dir)
+    assert "data/causes.yml: entry causes[2] (id 'bone-bruise'), field 'explanation'" in message
+    assert "required field is missing" in message
+
+
+def test_unknown_field_names_file_entry_and_field(data_dir):
+    edit(data_dir, "symptoms.yml", lambda d: d["symptoms"][1].update(explanaton="typo"))
+    message = problem_text(data_dir)
+    assert "data/symptoms.yml: entry symptoms[1] (id 'swelling-under-skin'), field 'explanaton'" in message
+    assert "unknown field" in message
+
+
+def test_unknown_category_names_file_and_field(data_dir):
+    edit(data_dir, "causes.yml", lambda d: d["causes"][9].update(category="metabolc"))
+    message = problem_text(data_dir)
+    assert "data/causes.yml: entry causes[9] (id 'osteoporosis'), field 'category'" in message
+    assert "unknown category 'metabolc'" in message
+
+
+def test_duplicate_id_names_file_and_entry(data_dir):
+    edit(data_dir, "diagnostic_tests.yml", lambda d: d["tests"][3].update(id="xray"))
+    message = problem_text(data_dir)
+    assert "data/diagnostic_tests.yml: entry tests[4] (id 'xray'), field 'id'" in message
+    assert "duplicate id" in message
+
+
+def test_broken_cross_reference_names_the_missing_target(data_dir):
+    edit(data_dir, "glossary.yml", lambda d: d["terms"][1].update(see_also=["no-such-term"]))
+    message = problem_text(data_dir)
+    assert "data/glossary.yml: entry terms[1] (id 'bone-marrow'), field 'see_also'" in message
+    assert "'no-such-term'" in message
+
+
+def test_care_card_with_more_than_five_bullets_is_refused(data_dir):
+    edit(data_dir, "care_cards.yml", lambda d: d["cards"][0].update(bullets=["a", "b", "c", "d", "e", "f"]))
+    message = problem_text(data_dir)
+    assert "entry cards[0] (id 'bone-pain'), field 'bullets'" in message
+
+
+def test_unknown_level_shows_what_was_given(data_dir):
+    edit(data_dir, "treatments.yml", lambda d: d["treatments"][0].update(level="sometimes"))
+    message = problem_text(data_dir)
+    assert "field 'level'" in message and "'sometimes'" in message
+
+
+def test_broken_yaml_names_file_and_line(data_dir):
+    (data_dir / "body_locations.yml").write_text("locations:\n  - id: hip\n   name: [Hip\n")
+    message = problem_text(data_dir)
+    assert "data/body_locations.yml: line" in message and "not valid YAML" in message
+
+
+def test_missing_file_is_named(data_dir):
+    (data_dir / "pain_phases.yml").unlink()
+    assert "data/pain_phases.yml: the file" in problem_text(data_dir)
+
+
+def test_every_problem_is_reported_at_once(data_dir):
+    edit(data_dir, "causes.yml", lambda d: d["causes"][0].pop("name"))
+    edit(data_dir, "treatments.yml", lambda d: d["treatments"][1].update(cost=3))
+    message = problem_text(data_dir)
+    assert "data/causes.yml" in message and "data/treatments.yml" in message

@@ -1,0 +1,126 @@
+"""Rendering turns data into accessible, escaped, searchable HTML."""
+from __future__ import annotations
+
+import dataclasses
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from macros import rendering
+from macros.loading import load_guide_data
+from macros.models import CareCard, Cause
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_guide_data(ROOT / "data")
+
+
+def with_cause(data, **fields):
+    """The real data with one more cause added."""
+    cause = Cause(**{"id": "x", "category": "injury", "explanation": "e", **fields})
+    causes = data.causes.model_copy(update={"causes": [*data.causes.causes, cause]})
+    return dataclasses.replace(data, causes=causes)
+
+
+def test_every_cause_is_in_the_full_table(data):
+    table = rendering.render_cause_table(data)
+    for cause in data.causes.causes:
+        assert f'<th scope="row">{rendering.esc(cause.name)}</th>' in table
+
+
+def test_category_table_holds_only_that_category(data):
+    table = rendering.render_cause_table(data, "cancer")
+    assert "Osteosarcoma" in table and "Bone bruise" not in table
+    assert "<caption>Causes: Cancers and cancer treatment</caption>" in table
+
+
+def test_unknown_category_in_a_page_is_an_error(data):
+    with pytest.raises(KeyError, match="no cause category with id 'cancers'"):
+        rendering.render_cause_table(data, "cancers")
+
+
+def test_markup_in_data_is_shown_as_text(data):
+    table = rendering.render_cause_table(with_cause(data, name="<script>alert(1)</script>"), "injury")
+    assert "<script>" not in table
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in table
+
+
+def test_care_card_escapes_and_states_its_level_in_text():
+    card = CareCard(id="c", level="urgent", action="Call <b>now</b>", bullets=["pain & swelling"])
+    html = rendering.render_care_card(card, heading_level=3)
+    assert "Call &lt;b&gt;now&lt;/b&gt;" in html and "pain &amp; swelling" in html
+    assert re.search(r'<span class="care-card__level-label">When to get help: </span>Urgent', html)
+    assert '<h3 class="care-card__heading" id="care-card-c">' in html
+    assert 'aria-labelledby="care-card-c"' in html
+
+
+def test_tables_have_caption_and_header_cells(data):
+    for html in (rendering.render_cause_table(data), rendering.render_treatment_table(data),
+                 rendering.render_test_table(data), rendering.render_corrections(data)):
+        assert html.count("<caption>") == 1
+        assert '<th scope="col">' in html and '<th scope="row">' in html
+
+
+def test_table_cells_stand_on_lines_of_their_own(data):
+    # Search indexes text as written; cells on one line would glue words together.
+    for line in rendering.render_cause_table(data).splitlines():
+        assert line.count("<td>") + line.count("<th ") <= 1
+
+
+def test_treatments_list_first_steps_before_serious_ones(data):
+    table = rendering.render_treatment_table(data)
+    assert table.index("Rest") < table.index("Core decompression surgery")
+    assert "Core decompression" not in rendering.render_treatment_table(data, "first")
+
+
+def test_imaging_table_says_which_scans_show_the_edema(data):
+    table = rendering.render_test_table(data, "imaging")
+    xray = re.search(r'<th scope="row">X-ray</th>\n<td>(\w+)</td>', table)
+    mri = re.search(r'<th scope="row">MRI scan</th>\n<td>(\w+)</td>', table)
+    assert xray and xray.group(1) == "No"
+    assert mri and mri.group(1) == "Yes"
+    assert "Blood tests" not in table
+
+
+def test_pain_timeline_keeps_the_phases_in_order(data):
+    html = rendering.render_pain_timeline(data)
+    positions = [html.index(rendering.esc(p.timing)) for p in data.pain_phases.phases]
+    assert positions == sorted(positions) and html.startswith('<ol class="pain-timeline">')
+
+
+def test_glossary_links_resolve_within_the_list(data):
+    html = rendering.render_glossary(data)
+    ids = set(re.findall(r'<dt id="([^"]+)"', html))
+    assert set(re.findall(r'href="#([^"]+)"', html)) <= ids
+    assert len(ids) == len(data.glossary.terms)
+
+
+def test_abbreviations_cover_the_glossary_and_plurals(data):
+    text = rendering.render_abbreviations(data)
+    for short in ("NSAID", "MRI", "CT", "DXA", "ACL", "AML", "BME"):
+        assert f"*[{short}]: " in text
+    assert "*[NSAIDs]: Nonsteroidal anti-inflammatory drugs" in text
+
+
+def test_rendered_html_is_well_formed(data):
+    class Checker(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.stack: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.stack.append(tag)
+
+        def handle_endtag(self, tag):
+            assert self.stack.pop() == tag
+
+    for html in (rendering.render_cause_table(data), rendering.render_glossary(data),
+                 rendering.render_pain_timeline(data), rendering.render_symptom_list(data),
+                 rendering.render_care_card(data.care_card("bone-pain"))):
+        checker = Checker()
+        checker.feed(html)
+        assert checker.stack == []

@@ -1,0 +1,22 @@
+"""No page copies 8 or more words in a row from the source article."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SHARED
+
+OVERLAP = SHARED / "tools" / "overlap.py"
+
+
+def test_no_page_copies_the_source_wording(built_site):
+    if not OVERLAP.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{OVERLAP} is missing in CI, where ../shared must be present")
+        pytest.skip("../shared/tools/overlap.py is not here: the source is not part of a reader's clone")
+    result = subprocess.run([sys.executable, str(OVERLAP), "--words", "8", str(built_site)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
