@@ -24,7 +24,7 @@ def define_env(env) -> None:
         "cause_table": lambda category=None: rendering.render_cause_table(data, category),
         "cause_overview": lambda: rendering.render_cause_overview(data),
         "treatment_table": lambda level=None: rendering.render_treatment_table(data, level),
-        "test_table": lambda kind=None: rendering.render_test_table(data, kind),
+        "test_table": lambda scans=None: rendering.render_test_table(data, scans),
         "pain_timeline": lambda: rendering.render_pain_timeline(data),
         "symptom_list": lambda: rendering.render_symptom_list(data),
         "location_list": lambda: rendering.render_location_list(data),

@@ -68,10 +68,11 @@ def _shows_edema(value: bool | None) -> str:
     return {True: "Yes", False: "No", None: "Not a scan of the edema"}[value]
 
 
-def render_test_table(data: GuideData, kind: str | None = None) -> str:
-    """The tests a doctor may use, what each looks for, and whether it shows the edema."""
-    tests = [t for t in data.tests.tests if kind is None or t.kind == kind]
-    if kind == "imaging":
+def render_test_table(data: GuideData, scans: bool | None = None) -> str:
+    """The tests a doctor may use: all of them, only scans (with whether each shows
+    the edema), or only the tests that are not scans."""
+    tests = [t for t in data.tests.tests if scans is None or (t.kind == "imaging") == scans]
+    if scans:
         rows = [(esc(t.name), esc(_shows_edema(t.shows_edema)), esc(t.looks_for)) for t in tests]
         return _table("Scans and what they show", ("Scan", "Shows bone marrow edema?", "What it looks at"),
                       rows, "test-table")

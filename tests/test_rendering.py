@@ -78,12 +78,14 @@ def test_treatments_list_first_steps_before_serious_ones(data):
 
 
 def test_imaging_table_says_which_scans_show_the_edema(data):
-    table = rendering.render_test_table(data, "imaging")
+    table = rendering.render_test_table(data, scans=True)
     xray = re.search(r'<th scope="row">X-ray</th>\n<td>(\w+)</td>', table)
     mri = re.search(r'<th scope="row">MRI scan</th>\n<td>(\w+)</td>', table)
     assert xray and xray.group(1) == "No"
     assert mri and mri.group(1) == "Yes"
     assert "Blood tests" not in table
+    others = rendering.render_test_table(data, scans=False)
+    assert "Blood tests" in others and "X-ray" not in others
 
 
 def test_pain_timeline_keeps_the_phases_in_order(data):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from html import unescape
+from html import escape, unescape
 
 import pytest
 import yaml
@@ -26,6 +26,13 @@ def test_every_cause_appears_in_the_cause_page_tables(built_site):
     page = article(built_site / "causes" / "index.html")
     for cause in load_guide_data(ROOT / "data").causes.causes:
         assert cause.name in row_headers(page)
+
+
+def test_every_cause_category_has_its_table_on_the_causes_page(built_site):
+    # A new category in the data needs a section on the page; this says so.
+    page = article(built_site / "causes" / "index.html")
+    for category in load_guide_data(ROOT / "data").causes.categories:
+        assert f"<caption>Causes: {escape(category.name)}</caption>" in page, category.id
 
 
 def test_every_treatment_appears_in_the_treatment_table(built_site):
