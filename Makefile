@@ -5,21 +5,33 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean
+.PHONY: serve build kiosk test browser-tools clean
 
 # Build and preview the site at http://127.0.0.1:8000, rebuilding on each change.
-serve: $(VENV)/.site-deps
+serve: kiosk
 	$(BIN)/mkdocs serve --strict
 
-# Build into a scratch folder first: a failed build leaves the last good site/ alone.
-build: $(VENV)/.site-deps
+# Each edition is built into a scratch folder first: a failed build leaves the
+# last good one alone. The web edition carries the kiosk edition as a download.
+build: kiosk
 	rm -rf .site.tmp
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site.tmp
+	$(BIN)/mkdocs build --strict --site-dir .site.tmp
 	rm -rf site && mv .site.tmp site
-	@echo "Site written to site/"
+	@echo "Web edition written to site/"
 
-test: $(VENV)/.test-deps
+kiosk: $(VENV)/.site-deps node_modules/.installed
+	rm -rf .site-kiosk.tmp
+	$(BIN)/mkdocs build --strict -f mkdocs-kiosk.yml --site-dir .site-kiosk.tmp
+	rm -rf site-kiosk site-kiosk.zip && mv .site-kiosk.tmp site-kiosk
+	$(BIN)/python -m zipfile -c site-kiosk.zip site-kiosk/
+	@echo "Kiosk edition written to site-kiosk/ and site-kiosk.zip"
+
+# The tests build both editions themselves, in a scratch copy of the project.
+test: $(VENV)/.test-deps node_modules/.installed browser-tools
 	$(BIN)/python -m pytest
+
+browser-tools:
+	@sh scripts/install-browser-tools.sh
 
 $(VENV)/.site-deps: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,5 +42,10 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
+# Front-end files from the npm registry, exactly as package-lock.json pins them.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:
-	rm -rf site .site.tmp $(VENV)
+	rm -rf site .site.tmp site-kiosk .site-kiosk.tmp site-kiosk.zip node_modules $(VENV)

@@ -5,12 +5,15 @@ only wires them to MkDocs.
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from . import rendering
 from .loading import DataError, load_guide_data
+
+log = logging.getLogger("mkdocs.plugins.macros.guide")
 
 
 def define_env(env) -> None:
@@ -35,15 +38,25 @@ def define_env(env) -> None:
         "source_summary": lambda: rendering.render_source_summary(data),
     }
     for name, function in macros.items():
-        env.macro(_with_abbreviations(function, data), name)
+        env.macro(_page_macro(env, name, function, data), name)
     env.variables["abbreviations"] = rendering.render_abbreviations(data)
 
 
-def _with_abbreviations(function, data):
-    """A macro whose HTML explains its abbreviations, like the prose around it."""
+def _page_macro(env, name: str, function, data):
+    """What a page calls: the rendered HTML, its abbreviations explained.
+
+    A wrong call in a page (an unknown id, a bad argument) is logged as one clear
+    error naming the page; `mkdocs build --strict` then stops. Raising instead
+    would make mkdocs-macros print a Python traceback at the editor.
+    """
     def macro(*args, **kwargs):
-        return rendering.mark_abbreviations(function(*args, **kwargs), data)
-    macro.__doc__ = function.__doc__
+        try:
+            return rendering.mark_abbreviations(function(*args, **kwargs), data)
+        except (LookupError, ValueError, TypeError) as error:
+            message = error.args[0] if isinstance(error, KeyError) else str(error)
+            log.error("docs/%s: %s(%s): %s", env.page.file.src_uri, name,
+                      ", ".join([*map(repr, args), *(f"{k}={v!r}" for k, v in kwargs.items())]), message)
+            return f"**[{name}: {message}]**"
     return macro
 
 

@@ -3,18 +3,23 @@ throw-away copies of the project whose data a test may change."""
 from __future__ import annotations
 
 import json
+import contextlib
+import functools
+import http.server
 import os
 import shutil
 import subprocess
-import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs-kiosk.yml", "Makefile", "requirements.txt", "package.json",
+                 "package-lock.json", "docs", "data", "macros", "overrides", "hooks")
 
 
 @dataclass
@@ -33,32 +38,95 @@ def copy_project(destination: Path) -> Path:
             shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, destination / part)
+    # Installed front-end packages are shared, not copied; their stamp stays valid.
+    (destination / "node_modules").symlink_to(ROOT / "node_modules")
     return destination
 
 
-def run_build(project: Path, config: str = "mkdocs.yml") -> BuildResult:
-    """`mkdocs build --strict` of a project folder, as `make build` runs it."""
-    site = project / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "--site-dir", str(site)],
-        cwd=project, capture_output=True, text=True, env=env, timeout=300,
-    )
+def run_build(project: Path, target: str = "build") -> BuildResult:
+    """`make build` (or another target) in a copy of the project, with this venv."""
+    result = subprocess.run(["make", target, f"VENV={ROOT / '.venv'}"], cwd=project,
+                            capture_output=True, text=True, timeout=600)
+    site = project / ("site-kiosk" if target == "kiosk" else "site")
     return BuildResult(result.returncode, result.stdout + result.stderr, site)
 
 
+@dataclass
+class Editions:
+    project: Path
+    web: Path
+    kiosk: Path
+    kiosk_zip: Path
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test run with `mkdocs build --strict`."""
-    project = copy_project(tmp_path_factory.mktemp("web"))
+def editions(tmp_path_factory) -> Editions:
+    """Both editions, built once per test run by the real `make build`."""
+    project = copy_project(tmp_path_factory.mktemp("editions"))
     result = run_build(project)
     assert result.returncode == 0, result.output
-    return result.site
+    return Editions(project, project / "site", project / "site-kiosk", project / "site-kiosk.zip")
+
+
+@pytest.fixture(scope="session")
+def built_site(editions) -> Path:
+    return editions.web
+
+
+@pytest.fixture(scope="session")
+def built_kiosk(editions) -> Path:
+    return editions.kiosk
 
 
 @pytest.fixture(scope="session")
 def search_index(built_site) -> list[dict]:
     return json.loads((built_site / "search" / "search_index.json").read_text())["docs"]
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. Missing in CI is a failure."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: `make test` installs it (Debian package chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """A static server for a built site on loopback; yields its base address."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def web_server(built_site) -> Iterator[str]:
+    with serve_folder(built_site) as address:
+        yield address
 
 
 @pytest.fixture

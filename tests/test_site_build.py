@@ -104,4 +104,5 @@ def test_unknown_macro_argument_fails_the_build(project_copy):
     page.write_text(page.read_text().replace('cause_table("injury")', 'cause_table("injuries")'))
     result = run_build(project_copy)
     assert result.returncode != 0
-    assert "no cause category with id 'injuries'" in result.output
+    assert "docs/causes.md: cause_table('injuries'): no cause category with id 'injuries'" in result.output
+    assert "Traceback" not in result.output

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Installs the Debian packages the browser tests use, when they are missing:
+# Chromium (driven by Playwright; Playwright's own browser download is not used)
+# and its fonts. Needs root or sudo; elsewhere it says what to install.
+set -eu
+PACKAGES="chromium fonts-liberation"
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$PACKAGES"
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+  SUDO="sudo"
+else
+  echo "Browser tests need: $missing (Debian packages). Install them, then run make test again." >&2
+  exit 0
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "No apt-get here: install $missing by hand for the browser tests." >&2
+  exit 0
+fi
+echo "Installing $missing for the browser tests"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,158 @@
+"""Both editions in a real Chromium: nothing loaded from elsewhere, search that
+works over http and from a folder, and the kiosk's touch targets, links and
+idle reset."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import content_pages
+
+SEARCHES = [("osteomyelitis", "causes"), ("bone bruise", "causes"), ("NSAIDs", "treatment"),
+            ("MRI", "diagnosis"), ("platelets", "what-is-it")]
+KIOSK_VIEWPORTS = [{"width": 1280, "height": 1024}, {"width": 390, "height": 844}]
+
+
+def page_urls_web(site: Path, base: str) -> list[str]:
+    return [base + str(p.relative_to(site).parent).replace(".", "") + ("/" if p.parent != site else "")
+            for p in content_pages(site)]
+
+
+def outside_requests(browser, url: str, inside: str) -> list[str]:
+    """Every request a page makes, from load to idle, that leaves ``inside``."""
+    context = browser.new_context()
+    seen: list[str] = []
+    context.on("request", lambda request: seen.append(request.url))
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    context.close()
+    assert seen, f"no request recorded for {url}"
+    return [u for u in seen if not (u.startswith(inside) or u.startswith(("data:", "blob:", "about:")))]
+
+
+def test_web_edition_makes_no_outside_request(browser, built_site, web_server):
+    urls = page_urls_web(built_site, web_server)
+    assert len(urls) >= 10
+    for url in urls:
+        assert outside_requests(browser, url, web_server) == [], url
+
+
+def test_kiosk_edition_from_a_folder_makes_no_outside_request(browser, built_kiosk):
+    pages = content_pages(built_kiosk)
+    assert len(pages) >= 10
+    inside = built_kiosk.as_uri() + "/"
+    for page in pages:
+        assert outside_requests(browser, page.as_uri(), inside) == [], page
+
+
+def search_hits(page, query: str) -> list[str]:
+    """Type into Material's search box as a person does; return the result links."""
+    box = page.locator('input[data-md-component="search-query"]')
+    if not box.is_visible():
+        page.locator('label.md-header__button[for="__search"]').click()
+    box.press_sequentially(query, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+
+
+def expect_in_results(hits: list[str], page_name: str) -> None:
+    wanted = re.compile(rf"/{page_name}(\.html|/)")
+    assert any(wanted.search(h) for h in hits[:3]), f"{page_name} not in the top results: {hits[:3]}"
+
+
+@pytest.mark.parametrize(("query", "page_name"), SEARCHES)
+def test_search_from_the_kiosk_folder_finds_the_right_page(browser, built_kiosk, query, page_name):
+    context = browser.new_context(offline=True)  # the network is off, as on a kiosk
+    page = context.new_page()
+    page.goto((built_kiosk / "index.html").as_uri())
+    expect_in_results(search_hits(page, query), page_name)
+    context.close()
+
+
+@pytest.mark.parametrize(("query", "page_name"), SEARCHES)
+def test_search_over_http_finds_the_right_page(browser, web_server, query, page_name):
+    page = browser.new_page()
+    page.goto(web_server)
+    expect_in_results(search_hits(page, query), page_name)
+    page.close()
+
+
+SMALL_TARGETS = """() => [...document.querySelectorAll('a[href], button, input, select, label[for], summary')]
+  .filter(e => {
+    const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.pointerEvents !== 'none'
+      && s.opacity !== '0' && !e.closest('[hidden]');
+  })
+  .map(e => { const r = e.getBoundingClientRect();
+              return `${e.tagName}.${e.className} "${e.textContent.trim().slice(0, 30)}" ${r.width}x${r.height}`; })
+  .filter(t => { const [w, h] = t.split(' ').pop().split('x').map(Number); return w < 44 || h < 44; })"""
+
+
+@pytest.mark.parametrize("viewport", KIOSK_VIEWPORTS, ids=lambda v: f"{v['width']}px")
+def test_kiosk_touch_targets_are_at_least_44px(browser, built_kiosk, viewport):
+    page = browser.new_page(viewport=viewport)
+    for html in content_pages(built_kiosk):
+        page.goto(html.as_uri())
+        assert page.evaluate(SMALL_TARGETS) == [], html.name
+    # The search box and its clear button, in use.
+    search_hits(page, "pain")
+    page.wait_for_timeout(500)  # let the clear button finish growing in
+    assert page.evaluate(SMALL_TARGETS) == []
+    page.close()
+
+
+def test_kiosk_has_no_followable_link_off_the_site(browser, built_kiosk):
+    page = browser.new_page()
+    inside = built_kiosk.as_uri() + "/"
+    for html in content_pages(built_kiosk):
+        page.goto(html.as_uri())
+        hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+        assert hrefs, html.name
+        assert [h for h in hrefs if not h.startswith(inside)] == [], html.name
+    page.close()
+
+
+def open_kiosk_with_clock(browser, kiosk: Path, name: str):
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.install()
+    page.goto((kiosk / name).as_uri())
+    return context, page
+
+
+def test_kiosk_idle_reset_clears_and_returns_home(browser, built_kiosk):
+    context, page = open_kiosk_with_clock(browser, built_kiosk, "causes.html")
+    page.evaluate("localStorage.setItem('last-reader', 'osteosarcoma'); sessionStorage.setItem('x', '1')")
+    page.locator('input[data-md-component="search-query"]').press_sequentially("cancer")
+    notice = page.get_by_role("alertdialog", name="Still reading?")
+
+    page.clock.run_for("01:59")
+    assert not notice.is_visible()
+    page.clock.run_for("00:02")
+    assert notice.is_visible()
+    page.clock.run_for("00:20")  # at least 20 seconds to answer (WCAG 2.2.1)
+    assert page.url.endswith("/causes.html") and notice.is_visible()
+
+    page.clock.run_for("00:11")
+    page.wait_for_url(re.compile(r"/index\.html$"))
+    # What the last reader left is gone (Material may store its own defaults anew).
+    assert page.evaluate("[localStorage.getItem('last-reader'), sessionStorage.getItem('x')]") == [None, None]
+    assert page.locator('input[data-md-component="search-query"]').input_value() == ""
+    # The fresh home page waits for the next person instead of asking again.
+    page.clock.run_for("05:00")
+    assert not page.get_by_role("alertdialog").is_visible()
+    context.close()
+
+
+def test_kiosk_idle_notice_lets_the_reader_continue(browser, built_kiosk):
+    context, page = open_kiosk_with_clock(browser, built_kiosk, "treatment.html")
+    page.clock.run_for("02:01")
+    notice = page.get_by_role("alertdialog", name="Still reading?")
+    assert notice.is_visible()
+    notice.get_by_role("button", name="Yes, I am still reading").click()
+    assert not notice.is_visible()
+    page.clock.run_for("01:50")
+    assert page.url.endswith("/treatment.html") and not notice.is_visible()
+    context.close()
