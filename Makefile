@@ -19,7 +19,7 @@ build: kiosk
 	rm -rf site && mv .site.tmp site
 	@echo "Web edition written to site/"
 
-kiosk: $(VENV)/.site-deps node_modules/.installed
+kiosk: $(VENV)/.site-deps node_modules/.installed browser-tools
 	rm -rf .site-kiosk.tmp
 	$(BIN)/mkdocs build --strict -f mkdocs-kiosk.yml --site-dir .site-kiosk.tmp
 	rm -rf site-kiosk site-kiosk.zip && mv .site-kiosk.tmp site-kiosk
@@ -30,6 +30,7 @@ kiosk: $(VENV)/.site-deps node_modules/.installed
 test: $(VENV)/.test-deps node_modules/.installed browser-tools
 	$(BIN)/python -m pytest
 
+# Chromium prints the handouts to PDF during the build, and the tests use it too.
 browser-tools:
 	@sh scripts/install-browser-tools.sh
 

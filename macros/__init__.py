@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from . import rendering
-from .loading import DataError, load_guide_data
+from .loading import DataError, load_guide_data, load_page_review
+
+SOURCES_PAGE = "sources.md"
 
 log = logging.getLogger("mkdocs.plugins.macros.guide")
 
@@ -35,11 +40,23 @@ def define_env(env) -> None:
         "care_card": lambda card_id, heading_level=2: rendering.render_care_card(
             data.care_card(card_id), heading_level),
         "corrections": lambda: rendering.render_corrections(data),
+        "handout_list": lambda name: rendering.render_handout_list(data, name),
+        "checklist": lambda: rendering.render_checklist(data),
+        "notes_space": lambda lines=4: rendering.render_notes_space(lines),
         "source_summary": lambda: rendering.render_source_summary(data),
     }
     for name, function in macros.items():
         env.macro(_page_macro(env, name, function, data), name)
     env.variables["abbreviations"] = rendering.render_abbreviations(data)
+    env.variables["guide_data"] = data
+
+
+def web_address(site_url: str | None, src_uri: str) -> str | None:
+    """A page's address in the web edition, the one a printout or the kiosk
+    points to. The kiosk's own URLs end in .html; the web edition's do not."""
+    if not site_url:
+        return None
+    return urljoin(site_url, File(src_uri, None, "", use_directory_urls=True).url)
 
 
 def _page_macro(env, name: str, function, data):
@@ -63,3 +80,15 @@ def _page_macro(env, name: str, function, data):
 def on_post_page_macros(env) -> None:
     # Every page explains the abbreviations it uses on hover and tap.
     env.markdown += "\n\n" + env.variables["abbreviations"] + "\n"
+    # The page foot is placed by overrides/main.html, outside the text that search indexes.
+    page = env.page
+    source_label = f"docs/{page.file.src_uri}"
+    try:
+        review = load_page_review(page.meta, source_label)
+    except DataError as error:
+        log.error(str(error))
+        review = None
+    sources = env.variables["files"].get_file_from_path(SOURCES_PAGE)
+    page.meta["page_foot"] = rendering.render_page_foot(
+        env.variables["guide_data"], review, env.conf["extra"]["disclaimer"],
+        get_relative_url(sources.url, page.url), web_address(env.conf["site_url"], page.file.src_uri))

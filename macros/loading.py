@@ -49,6 +49,7 @@ class GuideData:
     treatments: models.TreatmentsFile
     glossary: models.GlossaryFile
     care_cards: models.CareCardsFile
+    handouts: models.HandoutsFile
     source: models.SourceFile
 
     def category(self, category_id: str) -> models.Category:
@@ -74,6 +75,7 @@ DATA_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "treatments.yml": ("treatments", models.TreatmentsFile),
     "glossary.yml": ("glossary", models.GlossaryFile),
     "care_cards.yml": ("care_cards", models.CareCardsFile),
+    "handouts.yml": ("handouts", models.HandoutsFile),
     "source.yml": ("source", models.SourceFile),
 }
 
@@ -98,6 +100,21 @@ def load_guide_data(data_dir: Path) -> GuideData:
     if problems:
         raise DataError(problems)
     return data
+
+
+def load_page_review(meta: dict[str, Any], page: str) -> models.PageReview | None:
+    """A page's `review:` front matter, or None while it awaits clinical review."""
+    raw = meta.get("review")
+    if raw is None:
+        return None
+    try:
+        return models.PageReview.model_validate(raw)
+    except ValidationError as error:
+        raise DataError([
+            DataProblem(page, "front matter 'review'", ".".join(map(str, d["loc"])) or "-",
+                        "required field is missing" if d["type"] == "missing" else d["msg"])
+            for d in error.errors()
+        ]) from None
 
 
 def _read_yaml(path: Path, label: str, problems: list[DataProblem]) -> dict[str, Any] | None:

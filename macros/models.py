@@ -115,6 +115,22 @@ class CareCardsFile(Entry):
     cards: list[CareCard] = Field(min_length=1)
 
 
+class PageReview(Entry):
+    """The `review:` front matter of a page. A role reviews, never a named person."""
+
+    last_reviewed: datetime.date
+    next_review: datetime.date
+    reviewed_by: Text
+
+
+class HandoutsFile(Entry):
+    """Lists that appear only on the handouts."""
+
+    treatment_questions: list[Text] = Field(min_length=1, max_length=6)
+    test_questions: list[Text] = Field(min_length=1, max_length=6)
+    checklist: list[Text] = Field(min_length=1, max_length=6)
+
+
 class SourceArticle(Entry):
     title: Text
     date: datetime.date

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from html import escape
+
+import segno
 from typing import Iterable, Sequence
 
 from .loading import GuideData
-from .models import CareCard
+from .models import CareCard, PageReview
 
 
 def esc(text: str) -> str:
@@ -50,18 +52,18 @@ TREATMENT_LEVELS = {"first": "First steps", "serious": "For more serious cases"}
 
 
 def render_treatment_table(data: GuideData, level: str | None = None) -> str:
-    """Treatments, first steps before those for serious cases; or one level only."""
-    if level is not None and level not in TREATMENT_LEVELS:
+    """All treatments, first steps before those for serious cases; or the
+    treatments of one level, whose caption then says when they are used."""
+    if level is None:
+        rows = [(esc(t.name), esc(TREATMENT_LEVELS[t.level]), esc(t.explanation))
+                for lvl in TREATMENT_LEVELS for t in data.treatments.treatments if t.level == lvl]
+        return _table("Treatments for bone marrow edema", ("Treatment", "When it is used", "What it involves"),
+                      rows, "treatment-table")
+    if level not in TREATMENT_LEVELS:
         raise KeyError(f"no treatment level '{level}'; known: {', '.join(TREATMENT_LEVELS)}")
-    levels = [level] if level else list(TREATMENT_LEVELS)
-    rows = [
-        (esc(t.name), esc(TREATMENT_LEVELS[t.level]), esc(t.explanation))
-        for lvl in levels
-        for t in data.treatments.treatments
-        if t.level == lvl
-    ]
-    caption = "Treatments for bone marrow edema" if level is None else f"Treatments: {TREATMENT_LEVELS[level].lower()}"
-    return _table(caption, ("Treatment", "When it is used", "What it involves"), rows, "treatment-table")
+    rows = [(esc(t.name), esc(t.explanation)) for t in data.treatments.treatments if t.level == level]
+    return _table(f"Treatments: {TREATMENT_LEVELS[level].lower()}", ("Treatment", "What it involves"),
+                  rows, "treatment-table")
 
 
 def _shows_edema(value: bool | None) -> str:
@@ -198,3 +200,70 @@ def render_source_summary(data: GuideData) -> str:
     article = data.source.source
     date = f"{article.date:%B} {article.date.day}, {article.date.year}"
     return f"<p><strong>{esc(article.title)}</strong>, dated {esc(date)}. {esc(article.note)}</p>"
+
+
+HANDOUT_LISTS = ("treatment_questions", "test_questions")
+
+
+def render_handout_list(data: GuideData, name: str) -> str:
+    """One of the handout-only lists of questions for your doctor."""
+    if name not in HANDOUT_LISTS:
+        raise KeyError(f"no handout list '{name}'; known: {', '.join(HANDOUT_LISTS)}")
+    return _bullets(esc(item) for item in getattr(data.handouts, name))
+
+
+def render_checklist(data: GuideData) -> str:
+    """Boxes to tick: real checkboxes on screen, empty boxes on paper."""
+    lines = ['<ul class="checklist">']
+    for index, item in enumerate(data.handouts.checklist):
+        lines.append(f'<li><label><input type="checkbox" name="check-{index}"> {esc(item)}</label></li>')
+    lines.append("</ul>")
+    return "\n".join(lines)
+
+
+def render_notes_space(lines: int = 4) -> str:
+    """Ruled lines for the reader's own notes on a printed handout."""
+    ruled = "\n".join('<span class="notes__line"></span>' for _ in range(lines))
+    return f'<div class="notes" role="presentation">\n{ruled}\n</div>'
+
+
+def render_qr_svg(address: str) -> str:
+    """An inline SVG QR code that opens ``address``: made at build time, no network."""
+    svg = segno.make(address, error="m").svg_inline(scale=3, border=2, omitsize=True)
+    label = esc(f"QR code that opens {address}")
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+
+
+def _long_date(day) -> str:
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def render_review_status(review: PageReview | None) -> str:
+    if review is None:
+        return "Awaiting clinical review."
+    return (f"Page last reviewed: {_long_date(review.last_reviewed)} by {esc(review.reviewed_by)}. "
+            f"Next review due: {_long_date(review.next_review)}.")
+
+
+def render_page_foot(data: GuideData, review: PageReview | None, disclaimer: str,
+                     sources_href: str, online_address: str | None) -> str:
+    """What every page ends with, on screen and on paper: review status, source,
+    disclaimer, and (on paper and on the kiosk) a QR code to the page online."""
+    article = data.source.source
+    lines = [
+        '<aside class="page-foot" aria-label="About this page">',
+        f'<p class="page-foot__review">{render_review_status(review)}</p>',
+        f'<p class="page-foot__source">Source: the article <cite>{esc(article.title)}</cite>, '
+        f"dated {esc(_long_date(article.date))}. "
+        f'<a href="{esc(sources_href)}">Sources and corrections</a>.</p>',
+        f'<p class="page-foot__disclaimer"><strong>Please note:</strong> {esc(disclaimer)}</p>',
+    ]
+    if online_address:
+        short = re.sub(r"^https?://", "", online_address)
+        lines += [
+            f'<p class="page-foot__online">Read this page online: '
+            f'<span class="page-foot__address">{esc(short)}</span></p>',
+            f'<div class="page-foot__qr">{render_qr_svg(online_address)}</div>',
+        ]
+    lines.append("</aside>")
+    return "\n".join(lines)

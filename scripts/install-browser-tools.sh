@@ -1,11 +1,14 @@
 #!/bin/sh
-# Installs the Debian packages the browser tests use, when they are missing:
-# Chromium (driven by Playwright; Playwright's own browser download is not used)
-# and its fonts. Needs root or sudo; elsewhere it says what to install.
+# Installs the Debian packages that printing and the browser tests use, when
+# they are missing: Chromium (driven by Playwright; Playwright's own browser
+# download is not used) and its fonts, poppler-utils (pdfinfo, pdftotext,
+# pdftoppm) and zbar-tools (zbarimg, to read QR codes back).
+# Needs root or sudo; elsewhere it says what to install.
 set -eu
-PACKAGES="chromium fonts-liberation"
 missing=""
-command -v chromium >/dev/null 2>&1 || missing="$PACKAGES"
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium fonts-liberation"
+command -v pdfinfo >/dev/null 2>&1 || missing="$missing poppler-utils"
+command -v zbarimg >/dev/null 2>&1 || missing="$missing zbar-tools"
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then

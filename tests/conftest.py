@@ -19,7 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 PROJECT_PARTS = ("mkdocs.yml", "mkdocs-kiosk.yml", "Makefile", "requirements.txt", "package.json",
-                 "package-lock.json", "docs", "data", "macros", "overrides", "hooks")
+                 "package-lock.json", "docs", "data", "macros", "overrides", "hooks", "scripts")
 
 
 @dataclass
@@ -132,6 +132,15 @@ def web_server(built_site) -> Iterator[str]:
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+def web_page_urls(site: Path, base: str) -> list[str]:
+    """The address of every content page of the web edition served at ``base``."""
+    urls = []
+    for page in content_pages(site):
+        folder = page.relative_to(site).parent.as_posix()
+        urls.append(base if folder == "." else f"{base}{folder}/")
+    return urls
 
 
 def content_pages(site: Path) -> list[Path]:

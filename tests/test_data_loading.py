@@ -111,3 +111,14 @@ def test_every_problem_is_reported_at_once(data_dir):
     edit(data_dir, "treatments.yml", lambda d: d["treatments"][1].update(cost=3))
     message = problem_text(data_dir)
     assert "data/causes.yml" in message and "data/treatments.yml" in message
+
+
+def test_page_review_front_matter_is_checked_and_named():
+    from macros.loading import load_page_review
+
+    assert load_page_review({}, "docs/x.md") is None
+    with pytest.raises(DataError) as caught:
+        load_page_review({"review": {"last_reviewed": "soon", "next_review": "2027-01-01"}}, "docs/x.md")
+    message = str(caught.value)
+    assert "docs/x.md: front matter 'review', field 'last_reviewed'" in message
+    assert "docs/x.md: front matter 'review', field 'reviewed_by': required field is missing" in message

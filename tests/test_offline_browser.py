@@ -8,16 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import content_pages
+from conftest import content_pages, web_page_urls
 
 SEARCHES = [("osteomyelitis", "causes"), ("bone bruise", "causes"), ("NSAIDs", "treatment"),
             ("MRI", "diagnosis"), ("platelets", "what-is-it")]
 KIOSK_VIEWPORTS = [{"width": 1280, "height": 1024}, {"width": 390, "height": 844}]
-
-
-def page_urls_web(site: Path, base: str) -> list[str]:
-    return [base + str(p.relative_to(site).parent).replace(".", "") + ("/" if p.parent != site else "")
-            for p in content_pages(site)]
 
 
 def outside_requests(browser, url: str, inside: str) -> list[str]:
@@ -33,7 +28,7 @@ def outside_requests(browser, url: str, inside: str) -> list[str]:
 
 
 def test_web_edition_makes_no_outside_request(browser, built_site, web_server):
-    urls = page_urls_web(built_site, web_server)
+    urls = web_page_urls(built_site, web_server)
     assert len(urls) >= 10
     for url in urls:
         assert outside_requests(browser, url, web_server) == [], url
@@ -80,6 +75,7 @@ def test_search_over_http_finds_the_right_page(browser, web_server, query, page_
 
 
 SMALL_TARGETS = """() => [...document.querySelectorAll('a[href], button, input, select, label[for], summary')]
+  .map(e => e.closest('label') || e)  // a control inside its label is touched through the label
   .filter(e => {
     const r = e.getBoundingClientRect(), s = getComputedStyle(e);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.pointerEvents !== 'none'

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 from html.parser import HTMLParser
 
@@ -9,7 +10,7 @@ import pytest
 
 from macros import rendering
 from macros.loading import load_guide_data
-from macros.models import CareCard, Cause
+from macros.models import CareCard, Cause, PageReview
 
 from conftest import ROOT
 
@@ -126,3 +127,42 @@ def test_rendered_html_is_well_formed(data):
         checker = Checker()
         checker.feed(html)
         assert checker.stack == []
+
+
+def test_page_foot_says_awaiting_review_until_a_review_is_recorded(data):
+    foot = rendering.render_page_foot(data, None, "Not advice.", "../sources/", None)
+    assert "Awaiting clinical review." in foot and "Not advice." in foot
+    assert 'href="../sources/"' in foot and "<svg" not in foot
+
+
+def test_page_foot_shows_a_recorded_review_with_role_and_dates(data):
+    review = PageReview(last_reviewed=datetime.date(2026, 3, 1), next_review=datetime.date(2027, 3, 1),
+                        reviewed_by="Clinic nurse <lead>")
+    foot = rendering.render_page_foot(data, review, "x", "s/", None)
+    assert ("Page last reviewed: 1 March 2026 by Clinic nurse &lt;lead&gt;. "
+            "Next review due: 1 March 2027.") in foot
+
+
+def test_page_foot_carries_a_qr_code_and_short_address(data):
+    foot = rendering.render_page_foot(data, None, "x", "s/", "https://example.org/guide/causes/")
+    assert "Read this page online: <span class=\"page-foot__address\">example.org/guide/causes/</span>" in foot
+    assert '<svg role="img" aria-label="QR code that opens https://example.org/guide/causes/"' in foot
+
+
+def test_checklist_has_a_real_checkbox_per_item(data):
+    html = rendering.render_checklist(data)
+    assert html.count('type="checkbox"') == len(data.handouts.checklist)
+
+
+def test_unknown_handout_list_is_an_error(data):
+    with pytest.raises(KeyError, match="no handout list 'faq'"):
+        rendering.render_handout_list(data, "faq")
+
+
+def test_web_address_is_the_directory_style_address_for_both_editions():
+    from macros import web_address
+
+    assert web_address("https://example.org/guide/", "handouts/at-a-glance.md") == \
+        "https://example.org/guide/handouts/at-a-glance/"
+    assert web_address("https://example.org/guide/", "index.md") == "https://example.org/guide/"
+    assert web_address(None, "index.md") is None

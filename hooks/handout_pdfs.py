@@ -1,0 +1,72 @@
+"""MkDocs hooks: print each handout page to PDF, on A4 and on US Letter.
+
+A page is a handout when its front matter says `handout: true`. After the site
+is written, headless Chromium (Debian's, driven by Playwright) prints each one
+from the built files, with no network. Each PDF must come out as one page: a
+handout that has grown too long stops the build instead of printing two sheets.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+# File suffix -> Chromium's paper name.
+PAPERS = {"a4": "A4", "letter": "Letter"}
+
+_handouts: list[Page] = []
+
+
+def pdf_paths(page: Page) -> dict[str, str]:
+    """Paper name -> where the handout's PDF is written, relative to the site."""
+    folder = Path(page.file.src_uri).parent
+    return {name: (folder / "pdf" / f"{Path(page.file.src_uri).stem}-{suffix}.pdf").as_posix()
+            for suffix, name in PAPERS.items()}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _handouts.clear()
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    if page.meta.get("handout"):
+        # overrides/main.html links these from the page.
+        page.meta["handout_pdfs"] = pdf_paths(page)
+        _handouts.append(page)
+    return markdown
+
+
+def count_pages(pdf: bytes) -> int:
+    # Chromium writes one "/Type /Page" object per page ("/Pages" is the tree).
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if not _handouts:
+        return
+    if not CHROMIUM.exists():
+        raise PluginError(f"Printing the handouts to PDF needs Chromium at {CHROMIUM}: "
+                          "run `make browser-tools` (Debian package chromium)")
+    from playwright.sync_api import sync_playwright  # heavy; only needed when printing
+
+    site = Path(config.site_dir)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        for handout in _handouts:
+            page.goto((site / handout.file.dest_uri).as_uri(), wait_until="load")
+            for paper, path in handout.meta["handout_pdfs"].items():
+                pdf = page.pdf(format=paper, print_background=True, prefer_css_page_size=False)
+                if (pages := count_pages(pdf)) != 1:
+                    raise PluginError(f"docs/{handout.file.src_uri} prints to {pages} pages on {paper} "
+                                      "paper; a handout must fit one sheet: shorten it")
+                target = site / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(pdf)
+        browser.close()

@@ -1,0 +1,142 @@
+"""Printing in a real Chromium: any page prints without the site's chrome, and
+each handout fits one sheet of A4 and of US Letter, with a QR code that reads
+back as the page's web address."""
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, run_build, web_page_urls
+
+HANDOUTS = ["at-a-glance", "treatment-and-recovery", "tests-you-may-have"]
+CHROME = [".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".md-top",
+          ".handout-actions", ".md-button"]
+SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!ENV", ""))["site_url"][1]
+
+
+def run(*command: str) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def pdf_pages(pdf: Path) -> int:
+    return int(re.search(r"^Pages:\s+(\d+)", run("pdfinfo", str(pdf)), re.M).group(1))
+
+
+@pytest.fixture
+def print_page(browser):
+    page = browser.new_page(color_scheme="dark")
+    page.emulate_media(media="print")
+    yield page
+    page.close()
+
+
+def test_every_page_prints_without_site_chrome(print_page, built_site, web_server):
+    urls = web_page_urls(built_site, web_server)
+    assert len(urls) >= 14
+    for url in urls:
+        print_page.goto(url)
+        for selector in CHROME:
+            for element in print_page.locator(selector).all():
+                assert not element.is_visible(), f"{selector} prints on {url}"
+        assert print_page.locator("h1").is_visible()
+
+
+def test_printed_text_is_dark_on_white_and_readable(print_page, built_site, web_server):
+    for url in web_page_urls(built_site, web_server):
+        print_page.goto(url)
+        style = print_page.evaluate("""() => {
+            const p = document.querySelector('article p');
+            const s = getComputedStyle(p);
+            return {size: parseFloat(s.fontSize), colour: s.color,
+                    paper: getComputedStyle(document.body).backgroundColor};
+        }""")
+        assert style["size"] >= 11 * 96 / 72 - 0.01, url  # 11 pt
+        assert style["colour"] == "rgb(0, 0, 0)", url
+        assert style["paper"] == "rgb(255, 255, 255)", url
+
+
+def test_every_printout_names_title_review_source_disclaimer_and_address(print_page, built_site, web_server):
+    for url in web_page_urls(built_site, web_server):
+        print_page.goto(url)
+        foot = print_page.locator(".page-foot")
+        assert foot.is_visible(), url
+        text = foot.inner_text()
+        assert "Awaiting clinical review." in text
+        assert "Source: the article Bone Marrow Edema" in text
+        assert "does not replace advice from your own doctor" in text
+        address = SITE_URL.removeprefix("https://") + url.removeprefix(web_server)
+        assert f"Read this page online: {address}" in text, url
+        assert print_page.locator(".page-foot__qr svg").is_visible()
+
+
+def test_handout_type_is_at_least_12pt(print_page, web_server):
+    for name in HANDOUTS:
+        print_page.goto(f"{web_server}handouts/{name}/")
+        sizes = print_page.eval_on_selector_all(
+            "article > :not(.page-foot) li, article > :not(.page-foot) td, article > p",
+            "cells => cells.map(c => parseFloat(getComputedStyle(c).fontSize))")
+        assert sizes and min(sizes) >= 16 - 0.01, name  # 12 pt
+
+
+@pytest.mark.parametrize("name", HANDOUTS)
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_handout_prints_to_one_sheet_from_chromium(browser, web_server, tmp_path, name, paper):
+    page = browser.new_page()
+    page.goto(f"{web_server}handouts/{name}/")
+    pdf = tmp_path / f"{name}.pdf"
+    pdf.write_bytes(page.pdf(format=paper, print_background=True))
+    page.close()
+    assert pdf_pages(pdf) == 1
+
+
+@pytest.mark.parametrize("edition", ["web", "kiosk"])
+@pytest.mark.parametrize("name", HANDOUTS)
+def test_built_pdfs_are_one_page_with_title_review_and_disclaimer(editions, edition, name):
+    site = editions.web if edition == "web" else editions.kiosk
+    title = re.search(r"^title: (.+)$", (ROOT / "docs" / "handouts" / f"{name}.md").read_text(), re.M).group(1)
+    for paper in ("a4", "letter"):
+        pdf = site / "handouts" / "pdf" / f"{name}-{paper}.pdf"
+        assert pdf_pages(pdf) == 1
+        text = " ".join(run("pdftotext", str(pdf), "-").split())
+        assert title in text
+        assert "Awaiting clinical review." in text
+        assert "It does not replace advice from your own doctor" in text
+
+
+@pytest.mark.parametrize("name", HANDOUTS)
+def test_handout_qr_code_opens_the_page_online(editions, tmp_path, name):
+    # Read from the kiosk's PDF: a kiosk printout must point to the web edition too.
+    pdf = editions.kiosk / "handouts" / "pdf" / f"{name}-a4.pdf"
+    run("pdftoppm", "-r", "200", "-png", str(pdf), str(tmp_path / "sheet"))
+    decoded = run("zbarimg", "--quiet", "--raw", *map(str, tmp_path.glob("sheet*.png"))).split()
+    assert decoded == [f"{SITE_URL}handouts/{name}/"]
+
+
+def test_handout_page_offers_print_button_and_pdfs(browser, built_site, web_server):
+    page = browser.new_page()
+    for name in HANDOUTS:
+        page.goto(f"{web_server}handouts/{name}/")
+        page.evaluate("window.print = () => { window.printed = true; }")
+        page.get_by_role("button", name="Print this handout").click()
+        assert page.evaluate("window.printed") is True
+        for paper in ("A4", "US Letter"):
+            link = page.get_by_role("link", name=f"Download PDF ({paper})")
+            target = built_site / link.get_attribute("href").replace("../", "handouts/", 1)
+            assert target.is_file() and target.suffix == ".pdf", target
+    page.close()
+
+
+def test_handout_too_long_for_one_sheet_stops_the_build(project_copy):
+    path = project_copy / "data" / "handouts.yml"
+    raw = yaml.safe_load(path.read_text())
+    raw["checklist"] = [f"I have read line {n} of a checklist that has grown far too long." for n in range(6)]
+    raw["treatment_questions"] = [f"Question {n}: what else should I ask about this at length?" for n in range(6)]
+    path.write_text(yaml.safe_dump(raw))
+    result = run_build(project_copy, "kiosk")
+    assert result.returncode != 0
+    assert "docs/handouts/treatment-and-recovery.md prints to 2 pages on" in result.output
+    assert "Traceback" not in result.output
