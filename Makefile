@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build kiosk test browser-tools clean
+.PHONY: serve build kiosk test readability browser-tools clean
 
 # Build and preview the site at http://127.0.0.1:8000, rebuilding on each change.
 serve: kiosk
@@ -31,6 +31,10 @@ test: $(VENV)/.test-deps node_modules/.installed browser-tools
 	$(BIN)/python -m pytest
 
 # Chromium prints the handouts to PDF during the build, and the tests use it too.
+# Flesch-Kincaid grade and SMOG index of each page of the built web edition.
+readability: build $(VENV)/.test-deps
+	$(BIN)/python -m scripts.readability site
+
 browser-tools:
 	@sh scripts/install-browser-tools.sh
 

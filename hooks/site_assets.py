@@ -4,7 +4,7 @@
   Makefile, pinned in package-lock.json) from the site's own assets, so no page
   loads a script from elsewhere.
 - In the kiosk edition, turn links to other sites into plain text that shows the
-  address, and check the idle settings.
+  address, check the idle settings, and leave out the 404 page.
 """
 from __future__ import annotations
 
@@ -75,6 +75,13 @@ def _as_text(match: re.Match[str]) -> str:
     plain = re.sub(r"<[^>]+>", "", text).strip()
     shown = "" if address in plain else f' <span class="offsite-link__address">({escape(address)})</span>'
     return f'<span class="offsite-link">{text}{shown}</span>'
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Kiosk only: drop the 404 page. Nothing serves it from a folder, and its
+    links are absolute to the web edition's address, which would lead off the kiosk."""
+    if _is_kiosk(config):
+        (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:

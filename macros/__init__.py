@@ -5,6 +5,7 @@ only wires them to MkDocs.
 """
 from __future__ import annotations
 
+import datetime
 import logging
 from pathlib import Path
 from urllib.parse import urljoin
@@ -19,6 +20,16 @@ from .loading import DataError, load_guide_data, load_page_review
 SOURCES_PAGE = "sources.md"
 
 log = logging.getLogger("mkdocs.plugins.macros.guide")
+# Overdue reviews are reported outside MkDocs' logger, so that `--strict` (which
+# fails on any MkDocs warning) still builds unless extra.review.overdue is "error".
+review_log = logging.getLogger("bme_guide.review")
+if not review_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    review_log.addHandler(_handler)
+    review_log.propagate = False
+
+OVERDUE_ACTIONS = ("warn", "error")
 
 
 def define_env(env) -> None:
@@ -27,6 +38,10 @@ def define_env(env) -> None:
     except DataError as error:
         # A PluginError stops the build with this message and no traceback.
         raise PluginError(str(error)) from None
+    extra = env.conf["extra"]
+    if extra["review"]["overdue"] not in OVERDUE_ACTIONS:
+        raise PluginError(f"mkdocs.yml: extra.review.overdue must be one of {', '.join(OVERDUE_ACTIONS)} "
+                          f"(got {extra['review']['overdue']!r})")
 
     macros = {
         "cause_table": lambda category=None: rendering.render_cause_table(data, category),
@@ -44,6 +59,8 @@ def define_env(env) -> None:
         "checklist": lambda: rendering.render_checklist(data),
         "notes_space": lambda lines=4: rendering.render_notes_space(lines),
         "source_summary": lambda: rendering.render_source_summary(data),
+        "publishing": lambda: rendering.render_publishing(
+            extra["publisher"], extra["review"]["cycle_months"], extra["feedback"]),
     }
     for name, function in macros.items():
         env.macro(_page_macro(env, name, function, data), name)
@@ -88,6 +105,12 @@ def on_post_page_macros(env) -> None:
     except DataError as error:
         log.error(str(error))
         review = None
+    if review and review.next_review < datetime.date.today():
+        message = f"{source_label}: clinical review was due on {review.next_review}"
+        if env.conf["extra"]["review"]["overdue"] == "error":
+            log.error(message)
+        else:
+            review_log.warning(message)
     sources = env.variables["files"].get_file_from_path(SOURCES_PAGE)
     page.meta["page_foot"] = rendering.render_page_foot(
         env.variables["guide_data"], review, env.conf["extra"]["disclaimer"],

@@ -267,3 +267,18 @@ def render_page_foot(data: GuideData, review: PageReview | None, disclaimer: str
         ]
     lines.append("</aside>")
     return "\n".join(lines)
+
+
+def render_publishing(publisher: str, cycle_months: int, feedback: str) -> str:
+    """Who publishes the guide, its review cycle, and how to report a problem."""
+    shown = re.sub(r"^(mailto:|https?://)", "", feedback)
+    return "\n".join([
+        "<ul>",
+        f"<li><strong>Published by:</strong> {esc(publisher)}.</li>",
+        f"<li><strong>Review cycle:</strong> each page is due for a clinical review every "
+        f"{cycle_months} months. The foot of each page says when it was last reviewed, or that it "
+        "is awaiting review.</li>",
+        f'<li><strong>Found a problem?</strong> Tell us at <a href="{esc(feedback)}">{esc(shown)}</a>. '
+        "Please say which page and what is wrong. Do not send personal health details.</li>",
+        "</ul>",
+    ])

@@ -9,15 +9,21 @@ import http.server
 import os
 import shutil
 import subprocess
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlparse
 
 import pytest
+from mkdocs.utils import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+with open(ROOT / "mkdocs.yml", encoding="utf-8") as _config:
+    CONFIG = yaml_load(_config)  # as MkDocs reads it, !ENV included
+SITE_URL: str = CONFIG["site_url"]
 PROJECT_PARTS = ("mkdocs.yml", "mkdocs-kiosk.yml", "Makefile", "requirements.txt", "package.json",
                  "package-lock.json", "docs", "data", "macros", "overrides", "hooks", "scripts")
 
@@ -110,8 +116,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """A static server for a built site on loopback; yields its base address."""
+def serve_folder(folder: Path, path: str = "/") -> Iterator[str]:
+    """A static server on loopback that serves ``folder`` at ``path``, as GitHub
+    Pages serves a project site; yields the site's address."""
+    with tempfile.TemporaryDirectory() as root:
+        mount = Path(root, path.strip("/"))
+        mount.parent.mkdir(parents=True, exist_ok=True)
+        if mount != Path(root):
+            mount.symlink_to(folder.resolve())
+        with _serve(Path(root) if mount != Path(root) else folder) as address:
+            yield address.rstrip("/") + "/" + path.strip("/") + ("/" if path.strip("/") else "")
+
+
+@contextlib.contextmanager
+def _serve(folder: Path) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -125,7 +143,8 @@ def serve_folder(folder: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def web_server(built_site) -> Iterator[str]:
-    with serve_folder(built_site) as address:
+    # At the path of site_url, so the 404 page's absolute links resolve too.
+    with serve_folder(built_site, urlparse(SITE_URL).path) as address:
         yield address
 
 

@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, run_build, web_page_urls
+from conftest import ROOT, SITE_URL, run_build, web_page_urls
 
 HANDOUTS = ["at-a-glance", "treatment-and-recovery", "tests-you-may-have"]
 CHROME = [".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".md-top",
           ".handout-actions", ".md-button"]
-SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!ENV", ""))["site_url"][1]
 
 
 def run(*command: str) -> str:

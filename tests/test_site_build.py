@@ -9,7 +9,7 @@ import yaml
 
 from macros.loading import load_guide_data
 
-from conftest import ROOT, content_pages, run_build
+from conftest import CONFIG, ROOT, content_pages, run_build
 
 
 def article(page) -> str:
@@ -42,7 +42,7 @@ def test_every_treatment_appears_in_the_treatment_table(built_site):
 
 
 def test_every_page_carries_the_disclaimer(built_site):
-    disclaimer = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!ENV", ""))["extra"]["disclaimer"]
+    disclaimer = CONFIG["extra"]["disclaimer"]
     pages = content_pages(built_site)
     assert len(pages) >= 9
     for page in pages:

@@ -1,0 +1,88 @@
+"""Honest review status on every page, overdue reviews reported, and a sources
+page generated from the data."""
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+
+from macros.loading import load_guide_data
+
+from conftest import CONFIG, ROOT, content_pages, run_build
+
+
+def test_every_page_says_it_awaits_clinical_review(built_site, built_kiosk):
+    for page in content_pages(built_site) + content_pages(built_kiosk):
+        assert '<p class="page-foot__review">Awaiting clinical review.</p>' in page.read_text(), page
+
+
+def test_no_page_claims_a_review_or_names_a_reviewer(built_site):
+    for page in content_pages(built_site):
+        text = page.read_text()
+        assert "Page last reviewed" not in text and "Sheikh" not in text, page
+        assert not re.search(r"medically reviewed by", text, re.I), page
+
+
+def add_review(project, page: str, last: str, due: str) -> None:
+    path = project / "docs" / page
+    text = path.read_text()
+    path.write_text(text.replace("---\n", f"---\nreview:\n  last_reviewed: {last}\n  next_review: {due}\n"
+                                 "  reviewed_by: Clinical nurse specialist\n", 1))
+
+
+def test_recorded_review_shows_in_the_page_foot(project_copy):
+    add_review(project_copy, "causes.md", "2026-03-01", "2099-03-01")
+    result = run_build(project_copy)
+    assert result.returncode == 0, result.output
+    foot = (result.site / "causes" / "index.html").read_text()
+    assert ("Page last reviewed: 1 March 2026 by Clinical nurse specialist. "
+            "Next review due: 1 March 2099.") in foot
+    assert "Awaiting clinical review." not in foot
+
+
+def test_overdue_review_warns_but_builds(project_copy):
+    add_review(project_copy, "symptoms.md", "2020-01-01", "2021-01-01")
+    result = run_build(project_copy)
+    assert result.returncode == 0, result.output
+    assert "WARNING -  docs/symptoms.md: clinical review was due on 2021-01-01" in result.output
+
+
+def test_overdue_review_stops_the_build_when_set_to_error(project_copy):
+    add_review(project_copy, "symptoms.md", "2020-01-01", "2021-01-01")
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text().replace("overdue: warn", "overdue: error"))
+    result = run_build(project_copy)
+    assert result.returncode != 0
+    assert "docs/symptoms.md: clinical review was due on 2021-01-01" in result.output
+
+
+def test_bad_review_front_matter_names_page_and_field(project_copy):
+    add_review(project_copy, "treatment.md", "last spring", "2099-01-01")
+    result = run_build(project_copy)
+    assert result.returncode != 0
+    assert "docs/treatment.md: front matter 'review', field 'last_reviewed'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_sources_page_is_generated_from_data_and_settings(built_site):
+    html = (built_site / "sources" / "index.html").read_text()
+    data = load_guide_data(ROOT / "data")
+    assert "<strong>Bone Marrow Edema</strong>, dated April 6, 2025." in html
+    for correction in data.source.corrections:
+        assert re.sub(r"\s+", " ", correction.we_say.split(".")[0]) in re.sub(r"<[^>]+>|\s+", " ", html)
+    extra = CONFIG["extra"]
+    assert f"<strong>Published by:</strong> {extra['publisher'].split()[0]}" in html
+    assert f"every {extra['review']['cycle_months']} months" in html
+    assert f'href="{extra["feedback"]}"' in html
+
+
+def test_kiosk_shows_the_feedback_address_as_text(built_kiosk):
+    html = (built_kiosk / "sources.html").read_text()
+    shown = re.sub(r"^(mailto:|https?://)", "", CONFIG["extra"]["feedback"])
+    assert f'<span class="offsite-link">{shown}</span>' in html
+
+
+def test_every_page_links_to_the_sources_page(built_site):
+    for page in content_pages(built_site):
+        assert re.search(r'<a href="[./]*(sources/)?">Sources and corrections</a>', page.read_text()), page
