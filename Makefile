@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build kiosk test readability browser-tools clean
+.PHONY: serve build kiosk test readability bench browser-tools clean
 
 # Build and preview the site at http://127.0.0.1:8000, rebuilding on each change.
 serve: kiosk
@@ -34,6 +34,11 @@ test: $(VENV)/.test-deps node_modules/.installed browser-tools
 # Flesch-Kincaid grade and SMOG index of each page of the built web edition.
 readability: build $(VENV)/.test-deps
 	$(BIN)/python -m scripts.readability site
+
+# Build times, growth with size, time in macros, first view, search speed and
+# sizes; writes bench/results.md.
+bench: build
+	$(BIN)/python -m scripts.bench
 
 browser-tools:
 	@sh scripts/install-browser-tools.sh

@@ -114,6 +114,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
 
+    def end_headers(self) -> None:
+        # As GitHub Pages does: a browser may reuse a file for 10 minutes.
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
 
 @contextlib.contextmanager
 def serve_folder(folder: Path, path: str = "/") -> Iterator[str]:
