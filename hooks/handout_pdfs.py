@@ -42,6 +42,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     return markdown
 
 
+def launch_chromium(playwright):
+    """Debian's Chromium, headless, with nothing that reaches for the network.
+    The tests and the benchmarks start it the same way."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
 def count_pages(pdf: bytes) -> int:
     # Chromium writes one "/Type /Page" object per page ("/Pages" is the tree).
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
@@ -57,7 +63,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
     site = Path(config.site_dir)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         page = browser.new_page()
         for handout in _handouts:
             page.goto((site / handout.file.dest_uri).as_uri(), wait_until="load")

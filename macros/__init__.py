@@ -8,14 +8,12 @@ from __future__ import annotations
 import datetime
 import logging
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from . import rendering
-from .loading import DataError, load_guide_data, load_page_review
+from .loading import DataError, load_guide_data, load_page_review, review_overdue
 
 SOURCES_PAGE = "sources.md"
 
@@ -68,14 +66,6 @@ def define_env(env) -> None:
     env.variables["guide_data"] = data
 
 
-def web_address(site_url: str | None, src_uri: str) -> str | None:
-    """A page's address in the web edition, the one a printout or the kiosk
-    points to. The kiosk's own URLs end in .html; the web edition's do not."""
-    if not site_url:
-        return None
-    return urljoin(site_url, File(src_uri, None, "", use_directory_urls=True).url)
-
-
 def _page_macro(env, name: str, function, data):
     """What a page calls: the rendered HTML, its abbreviations explained.
 
@@ -105,13 +95,10 @@ def on_post_page_macros(env) -> None:
     except DataError as error:
         log.error(str(error))
         review = None
-    if review and review.next_review < datetime.date.today():
-        message = f"{source_label}: clinical review was due on {review.next_review}"
-        if env.conf["extra"]["review"]["overdue"] == "error":
-            log.error(message)
-        else:
-            review_log.warning(message)
+    if overdue := review_overdue(review, source_label, datetime.date.today()):
+        (log.error if env.conf["extra"]["review"]["overdue"] == "error" else review_log.warning)(overdue)
     sources = env.variables["files"].get_file_from_path(SOURCES_PAGE)
     page.meta["page_foot"] = rendering.render_page_foot(
         env.variables["guide_data"], review, env.conf["extra"]["disclaimer"],
-        get_relative_url(sources.url, page.url), web_address(env.conf["site_url"], page.file.src_uri))
+        get_relative_url(sources.url, page.url),
+        rendering.web_address(env.conf["site_url"], page.file.src_uri))

@@ -5,6 +5,7 @@ the entry and the field, in words a content editor can act on.
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, TypeVar
@@ -115,6 +116,13 @@ def load_page_review(meta: dict[str, Any], page: str) -> models.PageReview | Non
                         "required field is missing" if d["type"] == "missing" else d["msg"])
             for d in error.errors()
         ]) from None
+
+
+def review_overdue(review: models.PageReview | None, page: str, today: datetime.date) -> str | None:
+    """What to report when a page is past its next review date, else None."""
+    if review is None or review.next_review >= today:
+        return None
+    return f"{page}: clinical review was due on {review.next_review}"
 
 
 def _read_yaml(path: Path, label: str, problems: list[DataProblem]) -> dict[str, Any] | None:

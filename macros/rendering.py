@@ -10,7 +10,9 @@ import re
 from html import escape
 
 import segno
+from mkdocs.structure.files import File
 from typing import Iterable, Sequence
+from urllib.parse import urljoin
 
 from .loading import GuideData
 from .models import CareCard, PageReview
@@ -232,6 +234,14 @@ def render_qr_svg(address: str) -> str:
     svg = segno.make(address, error="m").svg_inline(scale=3, border=2, omitsize=True)
     label = esc(f"QR code that opens {address}")
     return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+
+
+def web_address(site_url: str | None, src_uri: str) -> str | None:
+    """A page's address in the web edition, the one a printout or the kiosk
+    points to. The kiosk's own URLs end in .html; the web edition's do not."""
+    if not site_url:
+        return None
+    return urljoin(site_url, File(src_uri, None, "", use_directory_urls=True).url)
 
 
 def _long_date(day) -> str:

@@ -7,7 +7,6 @@ to bench/results.md.
 from __future__ import annotations
 
 import cProfile
-import contextlib
 import gzip
 import io
 import logging
@@ -29,7 +28,9 @@ from mkdocs.utils import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402  (one browser setup for tests and bench)
+from conftest import serve_folder  # noqa: E402  (the tests' GitHub-Pages-like server)
+
+from hooks.handout_pdfs import launch_chromium
 
 RUNS = 3
 SIZES = (50, 200, 1000)
@@ -226,7 +227,7 @@ def report() -> str:
     profile = profile_build()
     print("Measuring in Chromium ...", file=sys.stderr)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         view = first_view(browser, site)
         searches = search_latency(browser, kiosk)
         browser.close()

@@ -19,6 +19,8 @@ from urllib.parse import urlparse
 import pytest
 from mkdocs.utils import yaml_load
 
+from hooks.handout_pdfs import CHROMIUM, launch_chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 with open(ROOT / "mkdocs.yml", encoding="utf-8") as _config:
@@ -89,11 +91,6 @@ def search_index(built_site) -> list[dict]:
     return json.loads((built_site / "search" / "search_index.json").read_text())["docs"]
 
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright. Missing in CI is a failure."""
@@ -105,7 +102,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 
@@ -124,26 +121,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def serve_folder(folder: Path, path: str = "/") -> Iterator[str]:
     """A static server on loopback that serves ``folder`` at ``path``, as GitHub
     Pages serves a project site; yields the site's address."""
+    inside = path.strip("/")
     with tempfile.TemporaryDirectory() as root:
-        mount = Path(root, path.strip("/"))
-        mount.parent.mkdir(parents=True, exist_ok=True)
-        if mount != Path(root):
-            mount.symlink_to(folder.resolve())
-        with _serve(Path(root) if mount != Path(root) else folder) as address:
-            yield address.rstrip("/") + "/" + path.strip("/") + ("/" if path.strip("/") else "")
-
-
-@contextlib.contextmanager
-def _serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+        if inside:
+            (Path(root) / inside).parent.mkdir(parents=True, exist_ok=True)
+            (Path(root) / inside).symlink_to(folder.resolve())
+        handler = functools.partial(_QuietHandler, directory=root if inside else str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield f"http://127.0.0.1:{server.server_port}/" + (f"{inside}/" if inside else "")
+        finally:
+            server.shutdown()
+            server.server_close()
 
 
 @pytest.fixture(scope="session")

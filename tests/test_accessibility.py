@@ -3,7 +3,6 @@ the light and the dark scheme, plus the structure and keyboard checks axe
 leaves to people."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

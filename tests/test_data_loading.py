@@ -1,6 +1,7 @@
 """The data files load, and every kind of mistake in them is named clearly."""
 from __future__ import annotations
 
+import datetime
 import shutil
 from pathlib import Path
 
@@ -122,3 +123,15 @@ def test_page_review_front_matter_is_checked_and_named():
     message = str(caught.value)
     assert "docs/x.md: front matter 'review', field 'last_reviewed'" in message
     assert "docs/x.md: front matter 'review', field 'reviewed_by': required field is missing" in message
+
+
+def test_review_overdue_only_after_the_due_date():
+    from macros.loading import review_overdue
+    from macros.models import PageReview
+
+    review = PageReview(last_reviewed=datetime.date(2025, 1, 1), next_review=datetime.date(2026, 1, 1),
+                        reviewed_by="Clinic lead nurse")
+    assert review_overdue(review, "docs/a.md", datetime.date(2026, 1, 1)) is None
+    assert review_overdue(review, "docs/a.md", datetime.date(2026, 1, 2)) == \
+        "docs/a.md: clinical review was due on 2026-01-01"
+    assert review_overdue(None, "docs/a.md", datetime.date(2030, 1, 1)) is None

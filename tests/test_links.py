@@ -5,7 +5,6 @@ templates, so this walks the HTML as a browser would follow it.
 """
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse

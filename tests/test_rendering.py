@@ -160,8 +160,7 @@ def test_unknown_handout_list_is_an_error(data):
 
 
 def test_web_address_is_the_directory_style_address_for_both_editions():
-    from macros import web_address
-
+    web_address = rendering.web_address
     assert web_address("https://example.org/guide/", "handouts/at-a-glance.md") == \
         "https://example.org/guide/handouts/at-a-glance/"
     assert web_address("https://example.org/guide/", "index.md") == "https://example.org/guide/"

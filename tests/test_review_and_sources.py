@@ -2,10 +2,8 @@
 page generated from the data."""
 from __future__ import annotations
 
-import datetime
 import re
 
-import pytest
 
 from macros.loading import load_guide_data
 

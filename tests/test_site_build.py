@@ -54,7 +54,7 @@ def test_abbreviations_explain_themselves_where_they_appear(built_site, short):
     found = False
     for page in content_pages(built_site):
         text = article(page)
-        found |= f"<abbr title=" in text and f">{short}</abbr>" in text
+        found |= "<abbr title=" in text and f">{short}</abbr>" in text
         bare = re.sub(r"<abbr[^>]*>.*?</abbr>|<[^>]+>", " ", text)
         assert not re.search(rf"\b{short}\b", bare), f"{short} is not explained on {page}"
     assert found, f"{short} is never used"
