@@ -6,13 +6,14 @@ stands, and cells written side by side would be glued into one word.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from html import escape
+from typing import Iterable, Sequence
+from urllib.parse import urljoin
 
 import segno
 from mkdocs.structure.files import File
-from typing import Iterable, Sequence
-from urllib.parse import urljoin
 
 from .loading import GuideData
 from .models import CareCard, PageReview
@@ -200,8 +201,7 @@ def render_corrections(data: GuideData) -> str:
 
 def render_source_summary(data: GuideData) -> str:
     article = data.source.source
-    date = f"{article.date:%B} {article.date.day}, {article.date.year}"
-    return f"<p><strong>{esc(article.title)}</strong>, dated {esc(date)}. {esc(article.note)}</p>"
+    return f"<p><strong>{esc(article.title)}</strong>, dated {long_date(article.date)}. {esc(article.note)}</p>"
 
 
 HANDOUT_LISTS = ("treatment_questions", "test_questions")
@@ -244,15 +244,16 @@ def web_address(site_url: str | None, src_uri: str) -> str | None:
     return urljoin(site_url, File(src_uri, None, "", use_directory_urls=True).url)
 
 
-def _long_date(day) -> str:
-    return f"{day.day} {day:%B} {day.year}"
+def long_date(day: datetime.date) -> str:
+    """US style, like the rest of the guide's spelling: "April 6, 2025"."""
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 def render_review_status(review: PageReview | None) -> str:
     if review is None:
         return "Awaiting clinical review."
-    return (f"Page last reviewed: {_long_date(review.last_reviewed)} by {esc(review.reviewed_by)}. "
-            f"Next review due: {_long_date(review.next_review)}.")
+    return (f"Page last reviewed: {long_date(review.last_reviewed)} by {esc(review.reviewed_by)}. "
+            f"Next review due: {long_date(review.next_review)}.")
 
 
 def render_page_foot(data: GuideData, review: PageReview | None, disclaimer: str,
@@ -264,7 +265,7 @@ def render_page_foot(data: GuideData, review: PageReview | None, disclaimer: str
         '<aside class="page-foot" aria-label="About this page">',
         f'<p class="page-foot__review">{render_review_status(review)}</p>',
         f'<p class="page-foot__source">Source: the article <cite>{esc(article.title)}</cite>, '
-        f"dated {esc(_long_date(article.date))}. "
+        f"dated {esc(long_date(article.date))}. "
         f'<a href="{esc(sources_href)}">Sources and corrections</a>.</p>',
         f'<p class="page-foot__disclaimer"><strong>Please note:</strong> {esc(disclaimer)}</p>',
     ]

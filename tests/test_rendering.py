@@ -139,8 +139,8 @@ def test_page_foot_shows_a_recorded_review_with_role_and_dates(data):
     review = PageReview(last_reviewed=datetime.date(2026, 3, 1), next_review=datetime.date(2027, 3, 1),
                         reviewed_by="Clinic nurse <lead>")
     foot = rendering.render_page_foot(data, review, "x", "s/", None)
-    assert ("Page last reviewed: 1 March 2026 by Clinic nurse &lt;lead&gt;. "
-            "Next review due: 1 March 2027.") in foot
+    assert ("Page last reviewed: March 1, 2026 by Clinic nurse &lt;lead&gt;. "
+            "Next review due: March 1, 2027.") in foot
 
 
 def test_page_foot_carries_a_qr_code_and_short_address(data):

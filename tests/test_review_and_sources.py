@@ -34,8 +34,8 @@ def test_recorded_review_shows_in_the_page_foot(project_copy):
     result = run_build(project_copy)
     assert result.returncode == 0, result.output
     foot = (result.site / "causes" / "index.html").read_text()
-    assert ("Page last reviewed: 1 March 2026 by Clinical nurse specialist. "
-            "Next review due: 1 March 2099.") in foot
+    assert ("Page last reviewed: March 1, 2026 by Clinical nurse specialist. "
+            "Next review due: March 1, 2099.") in foot
     assert "Awaiting clinical review." not in foot
 
 
