@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build kiosk test readability bench browser-tools clean
 
-# Build and preview the site at http://127.0.0.1:8000, rebuilding on each change.
+# Build and preview the site at http://127.0.0.1:8000/<path of site_url>/, rebuilding on each change.
 serve: kiosk
 	$(BIN)/mkdocs serve --strict
 
