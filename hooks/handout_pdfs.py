@@ -16,7 +16,8 @@ from mkdocs.structure.pages import Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-dev-shm-usage"]  # containers (the Pages workflow) have a small /dev/shm
 # File suffix -> Chromium's paper name.
 PAPERS = {"a4": "A4", "letter": "Letter"}
 

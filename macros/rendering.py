@@ -124,18 +124,34 @@ def render_cause_overview(data: GuideData) -> str:
     )
 
 
+def _plain_name(name: str) -> str:
+    """ "Acute myeloid leukemia (AML)" -> "acute myeloid leukemia", to match terms."""
+    return re.sub(r"\s*\(.*?\)", "", name).strip().lower()
+
+
 def render_glossary(data: GuideData) -> str:
-    """A definition list, sorted by term, each entry linkable by its id."""
+    """A definition list, sorted by term, each entry linkable by its id.
+
+    It holds the glossary's terms and every cause that is not one of them, so
+    each medical word in the cause tables can be looked up in one place.
+    """
     by_id = {t.id: t for t in data.glossary.terms}
-    lines = ['<dl class="glossary">']
-    for term in sorted(data.glossary.terms, key=lambda t: t.term.lower()):
+    entries: list[tuple[str, str, str, str]] = []  # sort key, id, term HTML, definition HTML
+    for term in data.glossary.terms:
         abbr = f" ({esc(term.abbreviation)})" if term.abbreviation else ""
-        lines.append(f'<dt id="{esc(term.id)}">{esc(term.term)}{abbr}</dt>')
         definition = esc(term.definition)
         if term.see_also:
             links = ", ".join(f'<a href="#{esc(ref)}">{esc(by_id[ref].term)}</a>' for ref in term.see_also)
             definition += f" See also: {links}."
-        lines.append(f"<dd>{definition}</dd>")
+        entries.append((term.term.lower(), term.id, esc(term.term) + abbr, definition))
+    known = {_plain_name(t.term) for t in data.glossary.terms} | set(by_id)
+    for cause in data.causes.causes:
+        if _plain_name(cause.name) not in known and cause.id not in known:
+            entries.append((cause.name.lower(), cause.id, esc(cause.name),
+                            f"{esc(cause.explanation)} A cause of bone marrow edema."))
+    lines = ['<dl class="glossary">']
+    for _, entry_id, term_html, definition in sorted(entries):
+        lines += [f'<dt id="{esc(entry_id)}">{term_html}</dt>', f"<dd>{definition}</dd>"]
     lines.append("</dl>")
     return "\n".join(lines)
 

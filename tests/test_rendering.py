@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
@@ -97,9 +98,20 @@ def test_pain_timeline_keeps_the_phases_in_order(data):
 
 def test_glossary_links_resolve_within_the_list(data):
     html = rendering.render_glossary(data)
-    ids = set(re.findall(r'<dt id="([^"]+)"', html))
-    assert set(re.findall(r'href="#([^"]+)"', html)) <= ids
-    assert len(ids) == len(data.glossary.terms)
+    ids = re.findall(r'<dt id="([^"]+)"', html)
+    assert set(re.findall(r'href="#([^"]+)"', html)) <= set(ids)
+    assert len(ids) == len(set(ids))
+
+
+def test_glossary_explains_every_term_and_every_cause_once(data):
+    html = rendering.render_glossary(data)
+    terms = [unescape(re.sub("<[^>]+>", "", t)) for t in re.findall(r"<dt[^>]*>(.*?)</dt>", html)]
+    assert terms == sorted(terms, key=str.lower)
+    for term in data.glossary.terms:
+        assert any(t.startswith(term.term) for t in terms), term.term
+    for cause in data.causes.causes:
+        plain = re.sub(r"\s*\(.*?\)", "", cause.name).lower()
+        assert sum(t.lower().startswith(plain) for t in terms) == 1, cause.name
 
 
 def test_abbreviations_cover_the_glossary_and_plurals(data):
