@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -71,7 +71,8 @@ def _as_text(match: re.Match[str]) -> str:
     href, text = match.group("href"), match.group("text")
     if not OFFSITE.match(href):
         return match.group(0)  # a link within the kiosk stays a link
-    address = re.sub(r"(?i)^(mailto:|tel:|https?://)", "", href).rstrip("/")
+    # The address as a reader would type it: no scheme, no trailing slash.
+    address = re.sub(r"(?i)^(mailto:|tel:|https?://)", "", unescape(href)).rstrip("/")
     plain = re.sub(r"<[^>]+>", "", text).strip()
     shown = "" if address in plain else f' <span class="offsite-link__address">({escape(address)})</span>'
     return f'<span class="offsite-link">{text}{shown}</span>'

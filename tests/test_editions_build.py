@@ -63,14 +63,14 @@ def test_too_short_answer_time_stops_the_build(project_copy):
 
 def test_kiosk_shows_links_to_other_sites_as_text(project_copy):
     page = project_copy / "docs" / "sources.md"
-    page.write_text(page.read_text() + "\nSee [the NHS page](https://www.nhs.uk/conditions/) or "
+    page.write_text(page.read_text() + "\nSee [the NHS page](https://www.nhs.uk/conditions/?a=1&b=2) or "
                     "[our glossary](glossary.md) or write to <mailto:help@example.org>.\n")
     result = run_build(project_copy, "kiosk")
     assert result.returncode == 0, result.output
     html = (result.site / "sources.html").read_text()
     assert 'href="https://www.nhs.uk' not in html and 'href="mailto:' not in html
     assert ('<span class="offsite-link">the NHS page <span class="offsite-link__address">'
-            "(www.nhs.uk/conditions)</span></span>") in html
+            "(www.nhs.uk/conditions/?a=1&amp;b=2)</span></span>") in html
     assert '<a href="glossary.html">our glossary</a>' in html
 
 
