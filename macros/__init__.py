@@ -60,13 +60,14 @@ def define_env(env) -> None:
         "publishing": lambda: rendering.render_publishing(
             extra["publisher"], extra["review"]["cycle_months"], extra["feedback"]),
     }
+    mark_abbreviations = rendering.AbbreviationMarker(data)
     for name, function in macros.items():
-        env.macro(_page_macro(env, name, function, data), name)
+        env.macro(_page_macro(env, name, function, mark_abbreviations), name)
     env.variables["abbreviations"] = rendering.render_abbreviations(data)
     env.variables["guide_data"] = data
 
 
-def _page_macro(env, name: str, function, data):
+def _page_macro(env, name: str, function, mark_abbreviations: rendering.AbbreviationMarker):
     """What a page calls: the rendered HTML, its abbreviations explained.
 
     A wrong call in a page (an unknown id, a bad argument) is logged as one clear
@@ -75,7 +76,7 @@ def _page_macro(env, name: str, function, data):
     """
     def macro(*args, **kwargs):
         try:
-            return rendering.mark_abbreviations(function(*args, **kwargs), data)
+            return mark_abbreviations(function(*args, **kwargs))
         except (LookupError, ValueError, TypeError) as error:
             message = error.args[0] if isinstance(error, KeyError) else str(error)
             log.error("docs/%s: %s(%s): %s", env.page.file.src_uri, name,

@@ -166,17 +166,23 @@ def _abbreviation_titles(data: GuideData) -> dict[str, str]:
     return titles
 
 
-def mark_abbreviations(html: str, data: GuideData) -> str:
-    """Wrap short forms in the text of generated HTML in <abbr>, as Markdown's
-    abbr extension does for prose (it does not look inside raw HTML blocks)."""
-    titles = _abbreviation_titles(data)
-    word = re.compile(r"\b(" + "|".join(sorted(map(re.escape, titles), key=len, reverse=True)) + r")\b")
-    # Only text between tags is touched, never tag names or attribute values.
-    return re.sub(
-        r">([^<]+)<",
-        lambda m: ">" + word.sub(lambda w: f'<abbr title="{esc(titles[w.group(1)])}">{w.group(1)}</abbr>', m.group(1)) + "<",
-        html,
-    )
+class AbbreviationMarker:
+    """Wraps short forms in the text of generated HTML in <abbr>, as Markdown's
+    abbr extension does for prose (it does not look inside raw HTML blocks).
+    Made once per build; called on the output of every macro."""
+
+    TEXT = re.compile(r">([^<]+)<")  # only text between tags, never names or attributes
+
+    def __init__(self, data: GuideData) -> None:
+        self.titles = _abbreviation_titles(data)
+        longest_first = sorted(map(re.escape, self.titles), key=len, reverse=True)
+        self.word = re.compile(r"\b(" + "|".join(longest_first) + r")\b")
+
+    def _wrap(self, word: re.Match[str]) -> str:
+        return f'<abbr title="{esc(self.titles[word.group(1)])}">{word.group(1)}</abbr>'
+
+    def __call__(self, html: str) -> str:
+        return self.TEXT.sub(lambda m: ">" + self.word.sub(self._wrap, m.group(1)) + "<", html)
 
 
 def render_abbreviations(data: GuideData) -> str:

@@ -177,3 +177,12 @@ def test_web_address_is_the_directory_style_address_for_both_editions():
         "https://example.org/guide/handouts/at-a-glance/"
     assert web_address("https://example.org/guide/", "index.md") == "https://example.org/guide/"
     assert web_address(None, "index.md") is None
+
+
+def test_abbreviations_in_generated_html_are_marked_in_text_only(data):
+    mark = rendering.AbbreviationMarker(data)
+    html = mark('<td title="MRI">An MRI or two MRIs, not MRIX.</td>')
+    assert '<td title="MRI">' in html
+    assert '<abbr title="Magnetic resonance imaging">MRI</abbr> or two' in html
+    assert '<abbr title="Magnetic resonance imagings">MRIs</abbr>' in html
+    assert "not MRIX." in html
