@@ -8,14 +8,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, TypeVar
+from typing import Any, Iterable
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import models
-
-M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -146,13 +144,11 @@ def _entry_label(raw: Any, loc: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
     """Turn ('causes', 3, 'category') into ("causes[3] (id 'x')", ('category',))."""
     if len(loc) >= 2 and isinstance(loc[1], int):
         section, index = loc[0], loc[1]
-        label = f"entry {section}[{index}]"
         try:
             entry_id = raw[section][index].get("id")
         except (KeyError, IndexError, TypeError, AttributeError):
             entry_id = None
-        if entry_id is not None:
-            label += f" (id '{entry_id}')"
+        label = _entry(section, index, entry_id) if entry_id is not None else f"entry {section}[{index}]"
         return label, loc[2:]
     if loc:
         return f"section '{loc[0]}'", loc[1:]
@@ -175,47 +171,45 @@ def _describe(label: str, raw: Any, error: ValidationError) -> Iterable[DataProb
         yield DataProblem(label, entry, field, message)
 
 
-def _duplicates(file: str, section: str, ids: list[str]) -> Iterable[DataProblem]:
+def _entry(section: str, index: int, entry_id: str) -> str:
+    return f"entry {section}[{index}] (id '{entry_id}')"
+
+
+def _repeats(file: str, section: str, entries: list[Any], field: str, message: str) -> Iterable[DataProblem]:
+    """A problem for each entry whose ``field`` repeats an earlier entry's value."""
     seen: set[str] = set()
-    for index, entry_id in enumerate(ids):
-        if entry_id in seen:
-            yield DataProblem(file, f"entry {section}[{index}] (id '{entry_id}')", "id",
-                              "duplicate id: another entry already uses it")
-        seen.add(entry_id)
+    for index, entry in enumerate(entries):
+        value = getattr(entry, field)
+        if value is None:
+            continue
+        if value in seen:
+            yield DataProblem(file, _entry(section, index, entry.id), field, message.format(value=value))
+        seen.add(value)
 
 
 def _cross_check(data: GuideData) -> Iterable[DataProblem]:
     """Checks that span entries: unique ids, known categories, working references."""
-    lists = {
-        ("data/causes.yml", "categories"): data.causes.categories,
-        ("data/causes.yml", "causes"): data.causes.causes,
-        ("data/body_locations.yml", "locations"): data.locations.locations,
-        ("data/symptoms.yml", "symptoms"): data.symptoms.symptoms,
-        ("data/pain_phases.yml", "phases"): data.pain_phases.phases,
-        ("data/diagnostic_tests.yml", "tests"): data.tests.tests,
-        ("data/treatments.yml", "treatments"): data.treatments.treatments,
-        ("data/glossary.yml", "terms"): data.glossary.terms,
-        ("data/care_cards.yml", "cards"): data.care_cards.cards,
-    }
-    for (file, section), entries in lists.items():
-        yield from _duplicates(file, section, [e.id for e in entries])
+    # Every list of entries with ids, found from DATA_FILES: no second list of files.
+    for file_name, (attribute, _) in DATA_FILES.items():
+        contents = getattr(data, attribute)
+        for section in type(contents).model_fields:
+            entries = getattr(contents, section)
+            if isinstance(entries, list) and entries and hasattr(entries[0], "id"):
+                yield from _repeats(f"data/{file_name}", section, entries, "id",
+                                    "duplicate id: another entry already uses it")
 
     categories = [c.id for c in data.causes.categories]
     for index, cause in enumerate(data.causes.causes):
         if cause.category not in categories:
-            yield DataProblem("data/causes.yml", f"entry causes[{index}] (id '{cause.id}')", "category",
+            yield DataProblem("data/causes.yml", _entry("causes", index, cause.id), "category",
                               f"unknown category '{cause.category}'; known: {', '.join(categories)}")
 
-    terms = {t.id for t in data.glossary.terms}
-    for index, term in enumerate(data.glossary.terms):
+    terms = data.glossary.terms
+    known = {t.id for t in terms}
+    for index, term in enumerate(terms):
         for ref in term.see_also:
-            if ref not in terms:
-                yield DataProblem("data/glossary.yml", f"entry terms[{index}] (id '{term.id}')", "see_also",
+            if ref not in known:
+                yield DataProblem("data/glossary.yml", _entry("terms", index, term.id), "see_also",
                                   f"refers to '{ref}', which is not a glossary term")
-    seen_abbreviations: set[str] = set()
-    for index, term in enumerate(data.glossary.terms):
-        if term.abbreviation in seen_abbreviations:
-            yield DataProblem("data/glossary.yml", f"entry terms[{index}] (id '{term.id}')", "abbreviation",
-                              f"'{term.abbreviation}' is already explained by another term")
-        if term.abbreviation:
-            seen_abbreviations.add(term.abbreviation)
+    yield from _repeats("data/glossary.yml", "terms", terms, "abbreviation",
+                        "'{value}' is already explained by another term")

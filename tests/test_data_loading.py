@@ -135,3 +135,10 @@ def test_review_overdue_only_after_the_due_date():
     assert review_overdue(review, "docs/a.md", datetime.date(2026, 1, 2)) == \
         "docs/a.md: clinical review was due on 2026-01-01"
     assert review_overdue(None, "docs/a.md", datetime.date(2030, 1, 1)) is None
+
+
+def test_abbreviation_explained_twice_names_the_second_term(data_dir):
+    edit(data_dir, "glossary.yml", lambda d: d["terms"][3].update(abbreviation="MRI"))
+    message = problem_text(data_dir)
+    assert "data/glossary.yml: entry terms[16] (id 'mri'), field 'abbreviation'" in message
+    assert "'MRI' is already explained by another term" in message
