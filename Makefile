@@ -5,9 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build kiosk test readability bench browser-tools clean
+.PHONY: serve build kiosk test test-fast readability bench browser-tools clean
 
-# Build and preview the site at http://127.0.0.1:8000/<path of site_url>/, rebuilding on each change.
+# Build and preview the site at http://127.0.0.1:8000/<path of site_url>/, rebuilding
+# whenever a page, data file, template, message file or hook changes. The preview
+# prints no PDFs (that would slow every rebuild): `make build` makes them.
 serve: kiosk
 	$(BIN)/mkdocs serve --strict
 
@@ -30,15 +32,20 @@ kiosk: $(VENV)/.site-deps node_modules/.installed browser-tools
 test: $(VENV)/.test-deps node_modules/.installed browser-tools
 	$(BIN)/python -m pytest
 
+# The quick loop: unit tests and one in-process build of the web edition (no
+# PDFs, no browser), well under 30 seconds.
+test-fast: $(VENV)/.test-deps
+	$(BIN)/python -m pytest -m "not slow" -q
+
 # Chromium prints the handouts to PDF during the build, and the tests use it too.
 # Flesch-Kincaid grade and SMOG index of each page of the built web edition.
 readability: build $(VENV)/.test-deps
 	$(BIN)/python -m scripts.readability site
 
 # Build times, growth with size, time in macros, first view, search speed and
-# sizes; writes bench/results.md.
+# sizes; writes bench/results.md. BASELINE=<commit> also times that commit's builds.
 bench: build
-	$(BIN)/python -m scripts.bench
+	BENCH_BASELINE=$(BASELINE) $(BIN)/python -m scripts.bench
 
 browser-tools:
 	@sh scripts/install-browser-tools.sh

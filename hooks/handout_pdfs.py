@@ -22,6 +22,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 PAPERS = {"a4": "A4", "letter": "Letter"}
 
 _handouts: list[Page] = []
+# `mkdocs serve` rebuilds on every edit; printing PDFs each time would slow it down.
+_printing = {"on": True}
 
 
 def pdf_paths(page: Page) -> dict[str, str]:
@@ -31,13 +33,17 @@ def pdf_paths(page: Page) -> dict[str, str]:
             for suffix, name in PAPERS.items()}
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _printing["on"] = command != "serve"
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     _handouts.clear()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
-    if page.meta.get("handout"):
-        # overrides/main.html links these from the page.
+    if page.meta.get("handout") and _printing["on"]:
+        # overrides/partials/handout-actions.html links these from the page.
         page.meta["handout_pdfs"] = pdf_paths(page)
         _handouts.append(page)
     return markdown

@@ -4,13 +4,17 @@
   Makefile, pinned in package-lock.json) from the site's own assets, so no page
   loads a script from elsewhere.
 - In the kiosk edition, turn links to other sites into plain text that shows the
-  address, check the idle settings, and leave out the 404 page.
+  address, and leave out the 404 page.
 """
 from __future__ import annotations
 
+import functools
 import re
-from html import escape, unescape
+from html import unescape
 from pathlib import Path
+
+from jinja2 import Environment, Template
+from markupsafe import Markup
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,23 +25,8 @@ VENDOR_FILES = {
     "assets/javascripts/iframe-worker-shim.js": "node_modules/iframe-worker/shim/index.js",
 }
 
-MIN_ANSWER_SECONDS = 20  # WCAG 2.2.1: time to ask for more time
-
-
 def _is_kiosk(config: MkDocsConfig) -> bool:
-    return bool(config.extra.get("kiosk"))
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if _is_kiosk(config):
-        kiosk = config.extra["kiosk"]
-        for key, least in (("idle_seconds", 1), ("answer_seconds", MIN_ANSWER_SECONDS)):
-            value = kiosk.get(key)
-            if not isinstance(value, int) or isinstance(value, bool) or value < least:
-                raise PluginError(
-                    f"{config.config_file_path}: extra.kiosk.{key} must be a whole number of "
-                    f"seconds, at least {least} (got {value!r})")
-    return config
+    return config["guide_settings"].kiosk is not None
 
 
 def _served_files(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
@@ -47,9 +36,9 @@ def _served_files(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
         for destination, source in VENDOR_FILES.items()
         if any(destination in str(p) for p in config.extra.get("polyfills", []))
     }
-    offline = config.extra.get("offline_edition")
+    offline = config["guide_settings"].offline_edition
     if offline and not _is_kiosk(config):
-        served[offline["download"]] = (offline["zip"], "run `make kiosk` first (`make build` does)")
+        served[offline.download] = (offline.zip, "run `make kiosk` first (`make build` does)")
     return served
 
 
@@ -67,15 +56,23 @@ LINK = re.compile(r'<a\b[^>]*?\bhref="(?P<href>[^"]*)"[^>]*>(?P<text>.*?)</a>', 
 OFFSITE = re.compile(r"(?i)^(https?:|mailto:|tel:|//)")
 
 
-def _as_text(match: re.Match[str]) -> str:
+def _offsite_as_text(template: Template, match: re.Match[str]) -> str:
     href, text = match.group("href"), match.group("text")
     if not OFFSITE.match(href):
         return match.group(0)  # a link within the kiosk stays a link
     # The address as a reader would type it: no scheme, no trailing slash.
     address = re.sub(r"(?i)^(mailto:|tel:|https?://)", "", unescape(href)).rstrip("/")
     plain = re.sub(r"<[^>]+>", "", text).strip()
-    shown = "" if address in plain else f' <span class="offsite-link__address">({escape(address)})</span>'
-    return f'<span class="offsite-link">{text}{shown}</span>'
+    # The link's own text is the page's HTML already: it stays as it is.
+    return template.render(text=Markup(text), address=None if address in plain else address)
+
+
+_offsite_template: dict[str, Template] = {}
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    _offsite_template["kiosk"] = env.get_template("partials/offsite-link.html")
+    return env
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -89,4 +86,4 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """Kiosk only: nothing leads off the kiosk, theme links included."""
     if not _is_kiosk(config):
         return output
-    return LINK.sub(_as_text, output)
+    return LINK.sub(functools.partial(_offsite_as_text, _offsite_template["kiosk"]), output)

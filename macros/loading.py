@@ -36,10 +36,25 @@ class DataError(Exception):
         super().__init__(f"{len(problems)} problem(s) in the guide data:\n{lines}")
 
 
+class PageCallError(LookupError):
+    """A page asked for something the data does not have (an unknown id, level
+    or list). It is the page editor's mistake, reported as such; any other
+    exception from a macro is a bug in our code and keeps its traceback."""
+
+
+def _find(entries: Iterable[Any], entry_id: str, what: str) -> Any:
+    for entry in entries:
+        if entry.id == entry_id:
+            return entry
+    known = ", ".join(e.id for e in entries)
+    raise PageCallError(f"no {what} with id '{entry_id}'; known: {known}")
+
+
 @dataclass(frozen=True)
 class GuideData:
     """Every fact the site shows, validated and cross-checked."""
 
+    condition: models.ConditionFile
     causes: models.CausesFile
     locations: models.BodyLocationsFile
     symptoms: models.SymptomsFile
@@ -52,20 +67,32 @@ class GuideData:
     source: models.SourceFile
 
     def category(self, category_id: str) -> models.Category:
-        for category in self.causes.categories:
-            if category.id == category_id:
-                return category
-        raise KeyError(f"no cause category with id '{category_id}'")
+        return _find(self.causes.categories, category_id, "cause category")
+
+    def treatment_level(self, level_id: str) -> models.Category:
+        return _find(self.treatments.levels, level_id, "treatment level")
 
     def care_card(self, card_id: str) -> models.CareCard:
-        for card in self.care_cards.cards:
-            if card.id == card_id:
-                return card
-        raise KeyError(f"no care card with id '{card_id}'")
+        return _find(self.care_cards.cards, card_id, "care card")
 
+    def care_level(self, level_id: str) -> models.Category:
+        return _find(self.care_cards.levels, level_id, "care card level")
+
+    def test_kind(self, kind_id: str) -> models.TestKind:
+        return _find(self.tests.kinds, kind_id, "kind of test")
+
+    def handout_list(self, name: str) -> list[str]:
+        if name not in HANDOUT_LISTS:
+            raise PageCallError(f"no handout list '{name}'; known: {', '.join(HANDOUT_LISTS)}")
+        return getattr(self.handouts, name)
+
+
+# The handout lists a page may show by name (the checklist has a macro of its own).
+HANDOUT_LISTS = ("treatment_questions", "test_questions")
 
 # File name -> (GuideData attribute, model). One place lists the data files.
 DATA_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "condition.yml": ("condition", models.ConditionFile),
     "causes.yml": ("causes", models.CausesFile),
     "body_locations.yml": ("locations", models.BodyLocationsFile),
     "symptoms.yml": ("symptoms", models.SymptomsFile),
@@ -76,6 +103,15 @@ DATA_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "care_cards.yml": ("care_cards", models.CareCardsFile),
     "handouts.yml": ("handouts", models.HandoutsFile),
     "source.yml": ("source", models.SourceFile),
+}
+
+# Fields that name an entry of a list declared in the same file:
+# file -> (section, field, section of the allowed ids, what they are called).
+GROUP_REFERENCES = {
+    "causes.yml": ("causes", "category", "categories", "category"),
+    "treatments.yml": ("treatments", "level", "levels", "level"),
+    "care_cards.yml": ("cards", "level", "levels", "level"),
+    "diagnostic_tests.yml": ("tests", "kind", "kinds", "kind"),
 }
 
 
@@ -198,11 +234,20 @@ def _cross_check(data: GuideData) -> Iterable[DataProblem]:
                 yield from _repeats(f"data/{file_name}", section, entries, "id",
                                     "duplicate id: another entry already uses it")
 
-    categories = [c.id for c in data.causes.categories]
-    for index, cause in enumerate(data.causes.causes):
-        if cause.category not in categories:
-            yield DataProblem("data/causes.yml", _entry("causes", index, cause.id), "category",
-                              f"unknown category '{cause.category}'; known: {', '.join(categories)}")
+    for file_name, (section, field, groups, what) in GROUP_REFERENCES.items():
+        contents = getattr(data, DATA_FILES[file_name][0])
+        known = [group.id for group in getattr(contents, groups)]
+        for index, entry in enumerate(getattr(contents, section)):
+            if getattr(entry, field) not in known:
+                yield DataProblem(f"data/{file_name}", _entry(section, index, entry.id), field,
+                                  f"unknown {what} '{getattr(entry, field)}'; known: {', '.join(known)}")
+
+    kinds = {kind.id: kind for kind in data.tests.kinds}
+    for index, test in enumerate(data.tests.tests):
+        kind = kinds.get(test.kind)
+        if test.shows_condition is not None and kind and not kind.scan:
+            yield DataProblem("data/diagnostic_tests.yml", _entry("tests", index, test.id), "shows_condition",
+                              f"only scans say whether they show the condition; kind '{test.kind}' is not a scan")
 
     terms = data.glossary.terms
     known = {t.id for t in terms}
@@ -213,3 +258,7 @@ def _cross_check(data: GuideData) -> Iterable[DataProblem]:
                                   f"refers to '{ref}', which is not a glossary term")
     yield from _repeats("data/glossary.yml", "terms", terms, "abbreviation",
                         "'{value}' is already explained by another term")
+    for index, term in enumerate(terms):
+        if term.plural and not term.abbreviation:
+            yield DataProblem("data/glossary.yml", _entry("terms", index, term.id), "plural",
+                              "a plural needs the abbreviation it is the plural of")

@@ -8,7 +8,7 @@ cross-references) live in ``loading.py``, which sees all the files at once.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -21,8 +21,25 @@ class Entry(BaseModel):
 
 
 class Category(Entry):
+    """A named group that entries refer to by id: a kind of cause, a treatment
+    level, a care-card level, a kind of test. Declared in the data file it serves."""
+
     id: Id
     name: Text
+
+
+class TestKind(Category):
+    # Tests of a kind with scan: true are listed in the scans table.
+    scan: bool = False
+
+
+class Condition(Entry):
+    # Lower case, as it reads inside a sentence: "Causes of <name>".
+    name: Text
+
+
+class ConditionFile(Entry):
+    condition: Condition
 
 
 class Cause(Entry):
@@ -70,32 +87,45 @@ class PainPhasesFile(Entry):
 class DiagnosticTest(Entry):
     id: Id
     name: Text
-    kind: Literal["talk", "exam", "lab", "imaging"]
+    kind: Id
     looks_for: Text
     what_to_expect: Text
-    # Only meaningful for imaging: can this scan show the edema?
-    shows_edema: bool | None = None
+    # Scans only: can this scan show the condition? None: not used to look for it.
+    shows_condition: bool | None = None
 
 
 class DiagnosticTestsFile(Entry):
+    kinds: list[TestKind] = Field(min_length=1)
     tests: list[DiagnosticTest] = Field(min_length=1)
 
 
 class Treatment(Entry):
     id: Id
     name: Text
-    level: Literal["first", "serious"]
+    level: Id
     explanation: Text
 
 
 class TreatmentsFile(Entry):
+    levels: list[Category] = Field(min_length=1)
     treatments: list[Treatment] = Field(min_length=1)
+
+
+Abbreviation = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,8}[a-z]{0,2}$")]
+
+
+class PluralForms(Entry):
+    """A short form's plural and the term's plural, as a page uses them ("NSAIDs")."""
+
+    abbreviation: Abbreviation
+    term: Text
 
 
 class GlossaryTerm(Entry):
     id: Id
     term: Text
-    abbreviation: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,8}$")] | None = None
+    abbreviation: Abbreviation | None = None
+    plural: PluralForms | None = None
     definition: Text
     see_also: list[Id] = []
 
@@ -106,12 +136,13 @@ class GlossaryFile(Entry):
 
 class CareCard(Entry):
     id: Id
-    level: Literal["urgent", "non-urgent"]
+    level: Id
     action: Text
     bullets: list[Text] = Field(min_length=1, max_length=5)
 
 
 class CareCardsFile(Entry):
+    levels: list[Category] = Field(min_length=1)
     cards: list[CareCard] = Field(min_length=1)
 
 

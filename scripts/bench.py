@@ -48,13 +48,27 @@ def timed_build(config_file: Path, site_dir: Path) -> float:
     return time.perf_counter() - start
 
 
-def edition_build_times() -> dict[str, float]:
+def edition_build_times(project: Path = ROOT) -> dict[str, float]:
     times = {}
     with tempfile.TemporaryDirectory() as scratch:
         for name, config in (("web", "mkdocs.yml"), ("kiosk", "mkdocs-kiosk.yml")):
-            runs = [timed_build(ROOT / config, Path(scratch) / name) for _ in range(RUNS)]
+            runs = [timed_build(project / config, Path(scratch) / name) for _ in range(RUNS)]
             times[name] = statistics.median(runs)
     return times
+
+
+def baseline_build_times(revision: str) -> dict[str, float]:
+    """The edition build times of an earlier commit, checked out beside this one
+    and built with the same packages, for a before-and-after comparison."""
+    with tempfile.TemporaryDirectory() as scratch:
+        tree = Path(scratch) / "baseline"
+        subprocess.run(["git", "worktree", "add", "--quiet", "--detach", str(tree), revision], cwd=ROOT, check=True)
+        try:
+            (tree / "node_modules").symlink_to(ROOT / "node_modules")
+            shutil.copy2(ROOT / "site-kiosk.zip", tree / "site-kiosk.zip")
+            return edition_build_times(tree)
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=True)
 
 
 def synthetic_project(target: Path, pages: int) -> Path:
@@ -64,7 +78,7 @@ def synthetic_project(target: Path, pages: int) -> Path:
     Each page shows a slice of the data of the same size whatever the site's size
     (a category of 4 causes), and pages sit in sections of 50, as a large guide would.
     """
-    for part in ("macros", "overrides", "hooks"):
+    for part in ("macros", "messages", "overrides", "hooks"):
         shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "data", target / "data")
     (target / "docs" / "assets").mkdir(parents=True)
@@ -91,7 +105,7 @@ def synthetic_project(target: Path, pages: int) -> Path:
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as config_file:
         config = yaml_load(config_file)
     config.pop("nav")
-    config["hooks"] = ["hooks/site_assets.py"]
+    config["hooks"] = ["hooks/guide_setup.py", "hooks/site_assets.py"]
     config["extra"]["offline_edition"] = None
     config["extra_css"] = ["assets/css/guide.css"]
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
@@ -221,6 +235,10 @@ def report() -> str:
         raise SystemExit("Run `make build` first (`make bench` does).")
     print("Timing the edition builds ...", file=sys.stderr)
     editions = edition_build_times()
+    baseline_revision = os.environ.get("BENCH_BASELINE")
+    if baseline_revision:
+        print(f"Timing the edition builds of {baseline_revision} ...", file=sys.stderr)
+        baseline = baseline_build_times(baseline_revision)
     print("Timing synthetic sites of", ", ".join(map(str, SIZES)), "pages ...", file=sys.stderr)
     grown = growth()
     print("Profiling a build ...", file=sys.stderr)
@@ -258,6 +276,16 @@ def report() -> str:
         f"Both include printing the {len(list((site / 'handouts' / 'pdf').glob('*.pdf')))} handout PDFs with "
         f"Chromium: {profile['pdf']:.2f} s of the profiled web build.",
         "",
+        *(["### Before and after",
+           "",
+           f"The same builds of commit `{baseline_revision}` (`make bench BASELINE={baseline_revision}`), "
+           "measured in the same run:",
+           "",
+           f"| edition | `{baseline_revision}` | now | change |",
+           "| --- | --- | --- | --- |",
+           *[f"| {name} | {baseline[name]:.2f} s | {editions[name]:.2f} s | "
+             f"{editions[name] / baseline[name] - 1:+.1%} |" for name in ("web", "kiosk")],
+           ""] if baseline_revision else []),
         "## Growth with size",
         "",
         "Generated sites (data and pages made by the benchmark, not kept), each page calling the same macros as",
@@ -319,6 +347,10 @@ def report() -> str:
         f"| linear growth, 200 to 1,000 pages | per-page ratio {growth_ratio:.2f} | "
         f"{verdict(growth_ratio <= 1.25)} |",
         f"| search results within 100 ms | median {search_median:.1f} ms | {verdict(search_median <= 100)} |",
+        *([f"| builds at most 10% slower than `{baseline_revision}` | "
+           + ", ".join(f"{name} {editions[name] / baseline[name] - 1:+.1%}" for name in ("web", "kiosk"))
+           + f" | {verdict(all(editions[n] <= 1.10 * baseline[n] for n in ('web', 'kiosk')))} |"]
+          if baseline_revision else []),
         "",
         "## Notes",
         "",

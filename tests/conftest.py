@@ -1,22 +1,33 @@
-"""Shared fixtures: the project's paths, a built copy of the real site, and
-throw-away copies of the project whose data a test may change."""
+"""Shared fixtures: the project's paths, built copies of the real site, and
+throw-away copies of the project whose data a test may change.
+
+Two tiers. The quick one (`make test-fast`, `-m "not slow"`) runs the unit tests
+and the tests that read one in-process build of the web edition (`built_site`,
+no PDFs). Everything that needs the real `make build` (PDFs, the kiosk and its
+zip), a browser or builds of its own is marked slow here, by the fixtures it uses.
+"""
 from __future__ import annotations
 
-import json
 import contextlib
 import functools
 import http.server
+import json
+import logging
 import os
 import shutil
 import subprocess
 import tempfile
 import threading
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlparse
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 from mkdocs.utils import yaml_load
 
 from hooks.handout_pdfs import CHROMIUM, launch_chromium
@@ -27,7 +38,15 @@ with open(ROOT / "mkdocs.yml", encoding="utf-8") as _config:
     CONFIG = yaml_load(_config)  # as MkDocs reads it, !ENV included
 SITE_URL: str = CONFIG["site_url"]
 PROJECT_PARTS = ("mkdocs.yml", "mkdocs-kiosk.yml", "Makefile", "requirements.txt", "package.json",
-                 "package-lock.json", "docs", "data", "macros", "overrides", "hooks", "scripts")
+                 "package-lock.json", "docs", "data", "macros", "messages", "overrides", "hooks", "scripts")
+# A test that uses any of these is in the slow tier.
+SLOW_FIXTURES = {"editions", "built_kiosk", "browser", "project_copy", "web_server"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @dataclass
@@ -59,6 +78,60 @@ def run_build(project: Path, target: str = "build") -> BuildResult:
     return BuildResult(result.returncode, result.stdout + result.stderr, site)
 
 
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname} -  {record.getMessage()}")
+
+
+def build_in_process(config_file: Path, site_dir: Path, **settings) -> BuildResult:
+    """`mkdocs build --strict` in this process, as `mkdocs serve` builds: no PDFs.
+    ``settings`` replace top-level config values (``extra=...`` replaces extra)."""
+    collect = _Collect()
+    loggers = [logging.getLogger("mkdocs"), logging.getLogger("guide.review")]
+    for logger in loggers:
+        logger.addHandler(collect)
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir))
+        config.update(settings)
+        config.plugins.on_startup(command="serve", dirty=False)  # serve's way: no PDFs
+        build(config)
+        returncode = 0
+    except (Abort, BuildError, ConfigurationError, SystemExit) as error:
+        collect.lines.append(f"ERROR -  {error}")
+        returncode = 1
+    finally:
+        for logger in loggers:
+            logger.removeHandler(collect)
+    return BuildResult(returncode, "\n".join(collect.lines), site_dir)
+
+
+def preview_build(project: Path, config_name: str = "mkdocs.yml") -> BuildResult:
+    """An edition of ``project`` built in this process, as `mkdocs serve` builds
+    it (no PDFs), into ``project/preview-<edition>``. The web edition offers the
+    kiosk zip; a stand-in takes its place here (`editions` tests the real one)."""
+    config = yaml_load((project / config_name).read_text(encoding="utf-8"))
+    extra = config.get("extra", {})
+    overrides = {}
+    if "INHERIT" not in config and extra.get("offline_edition"):
+        stand_in = project / "offline-stand-in.zip"
+        with zipfile.ZipFile(stand_in, "w") as archive:
+            archive.writestr("site-kiosk/index.html", "")
+        overrides["extra"] = {**extra, "offline_edition": {**extra["offline_edition"], "zip": str(stand_in)}}
+    return build_in_process(project / config_name, project / f"preview-{Path(config_name).stem}", **overrides)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The web edition, built once per test run in this process, without PDFs."""
+    result = preview_build(copy_project(tmp_path_factory.mktemp("web") / "project"))
+    assert result.returncode == 0, result.output
+    return result.site
+
+
 @dataclass
 class Editions:
     project: Path
@@ -74,11 +147,6 @@ def editions(tmp_path_factory) -> Editions:
     result = run_build(project)
     assert result.returncode == 0, result.output
     return Editions(project, project / "site", project / "site-kiosk", project / "site-kiosk.zip")
-
-
-@pytest.fixture(scope="session")
-def built_site(editions) -> Path:
-    return editions.web
 
 
 @pytest.fixture(scope="session")
@@ -137,9 +205,10 @@ def serve_folder(folder: Path, path: str = "/") -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def web_server(built_site) -> Iterator[str]:
-    # At the path of site_url, so the 404 page's absolute links resolve too.
-    with serve_folder(built_site, urlparse(SITE_URL).path) as address:
+def web_server(editions) -> Iterator[str]:
+    # The full web edition, PDFs included, at the path of site_url, so the 404
+    # page's absolute links resolve too.
+    with serve_folder(editions.web, urlparse(SITE_URL).path) as address:
         yield address
 
 

@@ -142,3 +142,25 @@ def test_abbreviation_explained_twice_names_the_second_term(data_dir):
     message = problem_text(data_dir)
     assert "data/glossary.yml: entry terms[16] (id 'mri'), field 'abbreviation'" in message
     assert "'MRI' is already explained by another term" in message
+
+
+def test_levels_and_kinds_are_declared_in_their_files(data_dir):
+    edit(data_dir, "care_cards.yml", lambda d: d["cards"][0].update(level="emergency"))
+    edit(data_dir, "diagnostic_tests.yml", lambda d: d["tests"][0].update(kind="scan"))
+    message = problem_text(data_dir)
+    assert ("data/care_cards.yml: entry cards[0] (id 'bone-pain'), field 'level': "
+            "unknown level 'emergency'; known: urgent, non-urgent") in message
+    assert "data/diagnostic_tests.yml: entry tests[0] (id 'medical-history'), field 'kind'" in message
+
+
+def test_only_a_scan_says_whether_it_shows_the_condition(data_dir):
+    edit(data_dir, "diagnostic_tests.yml", lambda d: d["tests"][2].update(shows_condition=True))
+    message = problem_text(data_dir)
+    assert "entry tests[2] (id 'blood-tests'), field 'shows_condition'" in message
+    assert "kind 'lab' is not a scan" in message
+
+
+def test_a_plural_needs_its_abbreviation(data_dir):
+    edit(data_dir, "glossary.yml",
+         lambda d: d["terms"][1].update(plural={"abbreviation": "BMs", "term": "Bone marrows"}))
+    assert "entry terms[1] (id 'bone-marrow'), field 'plural'" in problem_text(data_dir)

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from conftest import content_pages, run_build
+from conftest import content_pages, preview_build, run_build
 
 
 def test_no_page_of_either_edition_names_an_outside_script_or_style(editions):
@@ -49,23 +49,23 @@ def set_kiosk_option(project, line: str, value: str) -> None:
 
 def test_idle_time_is_set_in_the_kiosk_config(project_copy):
     set_kiosk_option(project_copy, "idle_seconds", "45")
-    result = run_build(project_copy, "kiosk")
+    result = preview_build(project_copy, "mkdocs-kiosk.yml")
     assert result.returncode == 0, result.output
     assert '<meta name="kiosk-idle-seconds" content="45">' in (result.site / "index.html").read_text()
 
 
 def test_too_short_answer_time_stops_the_build(project_copy):
     set_kiosk_option(project_copy, "answer_seconds", "10")
-    result = run_build(project_copy, "kiosk")
+    result = preview_build(project_copy, "mkdocs-kiosk.yml")
     assert result.returncode != 0
-    assert "extra.kiosk.answer_seconds must be a whole number of seconds, at least 20 (got 10)" in result.output
+    assert "extra.kiosk.answer_seconds must be a whole number, at least 20 (got 10)" in result.output
 
 
 def test_kiosk_shows_links_to_other_sites_as_text(project_copy):
     page = project_copy / "docs" / "sources.md"
     page.write_text(page.read_text() + "\nSee [the NHS page](https://www.nhs.uk/conditions/?a=1&b=2) or "
                     "[our glossary](glossary.md) or write to <mailto:help@example.org>.\n")
-    result = run_build(project_copy, "kiosk")
+    result = preview_build(project_copy, "mkdocs-kiosk.yml")
     assert result.returncode == 0, result.output
     html = (result.site / "sources.html").read_text()
     assert 'href="https://www.nhs.uk' not in html and 'href="mailto:' not in html

@@ -67,8 +67,8 @@ def broken_links(site: Path) -> list[str]:
     return broken
 
 
-def test_web_edition_has_no_broken_internal_link(built_site):
-    assert broken_links(built_site) == []
+def test_web_edition_has_no_broken_internal_link(editions):
+    assert broken_links(editions.web) == []
 
 
 def test_kiosk_edition_has_no_broken_internal_link(built_kiosk):

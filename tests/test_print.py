@@ -115,7 +115,7 @@ def test_handout_qr_code_opens_the_page_online(editions, tmp_path, name):
     assert decoded == [f"{SITE_URL}handouts/{name}/"]
 
 
-def test_handout_page_offers_print_button_and_pdfs(browser, built_site, web_server):
+def test_handout_page_offers_print_button_and_pdfs(browser, editions, web_server):
     page = browser.new_page()
     for name in HANDOUTS:
         page.goto(f"{web_server}handouts/{name}/")
@@ -124,7 +124,7 @@ def test_handout_page_offers_print_button_and_pdfs(browser, built_site, web_serv
         assert page.evaluate("window.printed") is True
         for paper in ("A4", "US Letter"):
             link = page.get_by_role("link", name=f"Download PDF ({paper})")
-            target = built_site / link.get_attribute("href").replace("../", "handouts/", 1)
+            target = editions.web / link.get_attribute("href").replace("../", "handouts/", 1)
             assert target.is_file() and target.suffix == ".pdf", target
     page.close()
 

@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
-from conftest import CONFIG, ROOT, SITE_URL, content_pages, run_build
+from conftest import CONFIG, ROOT, SITE_URL, content_pages, preview_build
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 
@@ -53,7 +53,7 @@ def test_workflow_installs_the_browser_and_sets_the_fork_address(workflow):
 
 def test_site_url_comes_from_the_environment(project_copy, monkeypatch):
     monkeypatch.setenv("SITE_URL", "https://fork.example.org/guide/")
-    result = run_build(project_copy)
+    result = preview_build(project_copy)
     assert result.returncode == 0, result.output
     assert '<link rel="canonical" href="https://fork.example.org/guide/causes/">' in \
         (result.site / "causes" / "index.html").read_text()

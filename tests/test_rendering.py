@@ -1,4 +1,5 @@
-"""Rendering turns data into accessible, escaped, searchable HTML."""
+"""Components turn data into accessible, escaped, searchable HTML, with their
+words from the message files."""
 from __future__ import annotations
 
 import dataclasses
@@ -9,16 +10,39 @@ from html.parser import HTMLParser
 
 import pytest
 
-from macros import rendering
-from macros.loading import load_guide_data
-from macros.models import CareCard, Cause, PageReview
+from macros.components import COMPONENTS, Components
+from macros.loading import PageCallError, load_guide_data
+from macros.messages import MessageError, load_messages
+from macros.models import CareCard, Cause
+from macros.preparing import page_foot, web_address
+from macros.rendering import AbbreviationMarker, Renderer, abbreviation_definitions
+from macros.settings import load_settings
 
-from conftest import ROOT
+from conftest import CONFIG, ROOT
 
 
 @pytest.fixture(scope="module")
 def data():
     return load_guide_data(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return load_settings(CONFIG["extra"], "mkdocs.yml")
+
+
+@pytest.fixture(scope="module")
+def messages():
+    return load_messages("en")
+
+
+@pytest.fixture(scope="module")
+def render(data, settings, messages):
+    return Components(data, settings, messages).render
+
+
+def renderer_for(data, settings, messages):
+    return Components(data, settings, messages).render
 
 
 def with_cause(data, **fields):
@@ -28,83 +52,109 @@ def with_cause(data, **fields):
     return dataclasses.replace(data, causes=causes)
 
 
-def test_every_cause_is_in_the_full_table(data):
-    table = rendering.render_cause_table(data)
-    for cause in data.causes.causes:
-        assert f'<th scope="row">{rendering.esc(cause.name)}</th>' in table
+def row_headers(html: str) -> list[str]:
+    """The text of each row's header cell, tags (such as <abbr>) stripped."""
+    return [unescape(re.sub("<[^>]+>", "", cell)) for cell in re.findall(r'<th scope="row">(.*?)</th>', html)]
 
 
-def test_category_table_holds_only_that_category(data):
-    table = rendering.render_cause_table(data, "cancer")
+def test_every_cause_is_in_the_full_table(data, render):
+    table = render("cause_table")
+    assert "<caption>Causes of bone marrow edema</caption>" in table
+    assert row_headers(table) == [cause.name for cause in data.causes.causes]
+
+
+def test_category_table_holds_only_that_category(render):
+    table = render("cause_table", "cancer")
     assert "Osteosarcoma" in table and "Bone bruise" not in table
     assert "<caption>Causes: Cancers and cancer treatment</caption>" in table
 
 
-def test_unknown_category_in_a_page_is_an_error(data):
-    with pytest.raises(KeyError, match="no cause category with id 'cancers'"):
-        rendering.render_cause_table(data, "cancers")
+def test_unknown_category_in_a_page_is_the_editors_error(render):
+    with pytest.raises(PageCallError, match="no cause category with id 'cancers'; known: injury"):
+        render("cause_table", "cancers")
 
 
-def test_markup_in_data_is_shown_as_text(data):
-    table = rendering.render_cause_table(with_cause(data, name="<script>alert(1)</script>"), "injury")
+def test_a_call_that_does_not_fit_the_macro_is_the_editors_error(render):
+    with pytest.raises(PageCallError, match="too many positional arguments"):
+        render("glossary", "extra")
+    with pytest.raises(PageCallError, match="heading_level must be a whole number from 2 to 6"):
+        render("care_card", "bone-pain", heading_level=9)
+
+
+def test_markup_in_data_is_shown_as_text(data, settings, messages):
+    table = renderer_for(with_cause(data, name="<script>alert(1)</script>"), settings, messages)("cause_table", "injury")
     assert "<script>" not in table
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in table
 
 
-def test_care_card_escapes_and_states_its_level_in_text():
+def test_care_card_escapes_and_states_its_level_in_text(data, settings, messages):
     card = CareCard(id="c", level="urgent", action="Call <b>now</b>", bullets=["pain & swelling"])
-    html = rendering.render_care_card(card, heading_level=3)
+    cards = data.care_cards.model_copy(update={"cards": [card]})
+    html = renderer_for(dataclasses.replace(data, care_cards=cards), settings, messages)(
+        "care_card", "c", heading_level=3)
     assert "Call &lt;b&gt;now&lt;/b&gt;" in html and "pain &amp; swelling" in html
     assert re.search(r'<span class="care-card__level-label">When to get help: </span>Urgent', html)
     assert '<h3 class="care-card__heading" id="care-card-c">' in html
     assert 'aria-labelledby="care-card-c"' in html
 
 
-def test_tables_have_caption_and_header_cells(data):
-    for html in (rendering.render_cause_table(data), rendering.render_treatment_table(data),
-                 rendering.render_test_table(data), rendering.render_corrections(data)):
+def test_tables_have_caption_and_header_cells(render):
+    for html in (render("cause_table"), render("treatment_table"), render("test_table"), render("corrections")):
         assert html.count("<caption>") == 1
         assert '<th scope="col">' in html and '<th scope="row">' in html
 
 
-def test_table_cells_stand_on_lines_of_their_own(data):
+def test_table_cells_stand_on_lines_of_their_own(render):
     # Search indexes text as written; cells on one line would glue words together.
-    for line in rendering.render_cause_table(data).splitlines():
+    for line in render("cause_table").splitlines():
         assert line.count("<td>") + line.count("<th ") <= 1
 
 
-def test_treatments_list_first_steps_before_serious_ones(data):
-    table = rendering.render_treatment_table(data)
+def test_no_blank_line_breaks_the_html_block(render):
+    # Markdown ends a raw HTML block at a blank line.
+    for name in COMPONENTS:
+        args = {"care_card": ("bone-pain",), "handout_list": ("test_questions",)}.get(name, ())
+        assert "\n\n" not in render(name, *args), name
+
+
+def test_treatments_list_first_steps_before_serious_ones(render):
+    table = render("treatment_table")
     assert table.index("Rest") < table.index("Core decompression surgery")
-    assert "Core decompression" not in rendering.render_treatment_table(data, "first")
+    assert "<td>First steps</td>" in table and "<td>For more serious cases</td>" in table
+    assert "Core decompression" not in render("treatment_table", "first")
+    assert "<caption>Treatments: first steps</caption>" in render("treatment_table", "first")
 
 
-def test_imaging_table_says_which_scans_show_the_edema(data):
-    table = rendering.render_test_table(data, scans=True)
+def test_imaging_table_says_which_scans_show_the_condition(render):
+    table = render("test_table", scans=True)
+    assert "Shows bone marrow edema?" in table
     xray = re.search(r'<th scope="row">X-ray</th>\n<td>(\w+)</td>', table)
-    mri = re.search(r'<th scope="row">MRI scan</th>\n<td>(\w+)</td>', table)
+    mri = re.search(r'<th scope="row"><abbr[^>]*>MRI</abbr> scan</th>\n<td>(\w+)</td>', table)
     assert xray and xray.group(1) == "No"
     assert mri and mri.group(1) == "Yes"
+    assert "Not used for this" in table  # the DXA scan measures density instead
     assert "Blood tests" not in table
-    others = rendering.render_test_table(data, scans=False)
+    others = render("test_table", scans=False)
     assert "Blood tests" in others and "X-ray" not in others
 
 
-def test_pain_timeline_keeps_the_phases_in_order(data):
-    html = rendering.render_pain_timeline(data)
-    positions = [html.index(rendering.esc(p.timing)) for p in data.pain_phases.phases]
+def test_pain_timeline_keeps_the_phases_in_order_and_numbers_them(data, render):
+    html = render("pain_timeline")
+    positions = [html.index(p.timing) for p in data.pain_phases.phases]
     assert positions == sorted(positions) and html.startswith('<ol class="pain-timeline">')
+    assert '<p class="pain-timeline__when">Phase 1: <strong>Month 1</strong></p>' in html
 
 
-def test_glossary_links_resolve_within_the_list(data):
-    html = rendering.render_glossary(data)
+def test_glossary_links_resolve_within_the_list(render):
+    html = render("glossary")
     ids = re.findall(r'<dt id="([^"]+)"', html)
     assert set(re.findall(r'href="#([^"]+)"', html)) <= set(ids)
     assert len(ids) == len(set(ids))
+    assert 'See also: <a href="#stem-cells">Blood stem cells</a>.' in html
 
 
-def test_glossary_explains_every_term_and_every_cause_once(data):
-    html = rendering.render_glossary(data)
+def test_glossary_explains_every_term_and_every_cause_once(data, render):
+    html = render("glossary")
     terms = [unescape(re.sub("<[^>]+>", "", t)) for t in re.findall(r"<dt[^>]*>(.*?)</dt>", html)]
     assert terms == sorted(terms, key=str.lower)
     for term in data.glossary.terms:
@@ -112,77 +162,96 @@ def test_glossary_explains_every_term_and_every_cause_once(data):
     for cause in data.causes.causes:
         plain = re.sub(r"\s*\(.*?\)", "", cause.name).lower()
         assert sum(t.lower().startswith(plain) for t in terms) == 1, cause.name
+    assert "A bone that has been squeezed until it cracks or collapses. A cause of bone marrow edema." in html
 
 
-def test_abbreviations_cover_the_glossary_and_plurals(data):
-    text = rendering.render_abbreviations(data)
+def test_abbreviations_cover_the_glossary_and_the_plurals_it_gives(data):
+    text = abbreviation_definitions(data)
     for short in ("NSAID", "MRI", "CT", "DXA", "ACL", "AML", "BME"):
         assert f"*[{short}]: " in text
     assert "*[NSAIDs]: Nonsteroidal anti-inflammatory drugs" in text
 
 
-def test_rendered_html_is_well_formed(data):
+def test_rendered_html_is_well_formed(render):
     class Checker(HTMLParser):
         def __init__(self):
             super().__init__()
             self.stack: list[str] = []
 
         def handle_starttag(self, tag, attrs):
-            self.stack.append(tag)
+            if tag != "input":
+                self.stack.append(tag)
 
         def handle_endtag(self, tag):
             assert self.stack.pop() == tag
 
-    for html in (rendering.render_cause_table(data), rendering.render_glossary(data),
-                 rendering.render_pain_timeline(data), rendering.render_symptom_list(data),
-                 rendering.render_care_card(data.care_card("bone-pain"))):
+    for html in (render("cause_table"), render("glossary"), render("pain_timeline"), render("symptom_list"),
+                 render("care_card", "bone-pain"), render("checklist"), render("publishing")):
         checker = Checker()
         checker.feed(html)
         assert checker.stack == []
 
 
-def test_page_foot_says_awaiting_review_until_a_review_is_recorded(data):
-    foot = rendering.render_page_foot(data, None, "Not advice.", "../sources/", None)
-    assert "Awaiting clinical review." in foot and "Not advice." in foot
-    assert 'href="../sources/"' in foot and "<svg" not in foot
+def test_publishing_names_publisher_cycle_and_feedback(render, settings):
+    html = render("publishing")
+    assert f"Published by: {settings.publisher}." in re.sub("<[^>]+>", "", html)
+    assert f"every {settings.review.cycle_months} months" in html
+    assert f'<a href="{settings.feedback}">' in html
 
 
-def test_page_foot_shows_a_recorded_review_with_role_and_dates(data):
-    review = PageReview(last_reviewed=datetime.date(2026, 3, 1), next_review=datetime.date(2027, 3, 1),
-                        reviewed_by="Clinic nurse <lead>")
-    foot = rendering.render_page_foot(data, review, "x", "s/", None)
-    assert ("Page last reviewed: March 1, 2026 by Clinic nurse &lt;lead&gt;. "
-            "Next review due: March 1, 2027.") in foot
+def test_review_cycle_of_one_month_is_singular(data, settings, messages):
+    one_month = settings.model_copy(update={"review": settings.review.model_copy(update={"cycle_months": 1})})
+    assert "every month." in renderer_for(data, one_month, messages)("publishing")
 
 
-def test_page_foot_carries_a_qr_code_and_short_address(data):
-    foot = rendering.render_page_foot(data, None, "x", "s/", "https://example.org/guide/causes/")
-    assert "Read this page online: <span class=\"page-foot__address\">example.org/guide/causes/</span>" in foot
-    assert '<svg role="img" aria-label="QR code that opens https://example.org/guide/causes/"' in foot
+def test_source_summary_writes_the_date_in_the_language(render):
+    assert "<p><strong>Bone Marrow Edema</strong>, dated April 6, 2025." in render("source_summary")
 
 
-def test_checklist_has_a_real_checkbox_per_item(data):
-    html = rendering.render_checklist(data)
-    assert html.count('type="checkbox"') == len(data.handouts.checklist)
+def test_checklist_has_a_real_checkbox_per_item(data, render):
+    assert render("checklist").count('type="checkbox"') == len(data.handouts.checklist)
 
 
-def test_unknown_handout_list_is_an_error(data):
-    with pytest.raises(KeyError, match="no handout list 'faq'"):
-        rendering.render_handout_list(data, "faq")
+def test_unknown_handout_list_is_the_editors_error(render):
+    with pytest.raises(PageCallError, match="no handout list 'faq'"):
+        render("handout_list", "faq")
 
 
 def test_web_address_is_the_directory_style_address_for_both_editions():
-    web_address = rendering.web_address
     assert web_address("https://example.org/guide/", "handouts/at-a-glance.md") == \
         "https://example.org/guide/handouts/at-a-glance/"
     assert web_address("https://example.org/guide/", "index.md") == "https://example.org/guide/"
     assert web_address(None, "index.md") is None
 
 
-def test_abbreviations_in_generated_html_are_marked_in_text_only(data):
-    mark = rendering.AbbreviationMarker(data)
-    html = mark('<td title="MRI">An MRI or two MRIs, not MRIX.</td>')
+def test_page_foot_values_carry_a_qr_code_only_with_an_address(data, settings):
+    foot = page_foot(data, settings, None, "../sources/", "https://example.org/guide/causes/")
+    assert foot.short_address == "example.org/guide/causes/"
+    assert foot.qr and foot.qr.address == "https://example.org/guide/causes/"
+    assert page_foot(data, settings, None, "../sources/", None).qr is None
+
+
+def test_abbreviations_in_generated_html_are_marked_in_text_only(data, messages):
+    mark = AbbreviationMarker(data, Renderer(data, messages))
+    html = mark('<td title="MRI">An MRI or two NSAIDs, not MRIX.</td>')
     assert '<td title="MRI">' in html
     assert '<abbr title="Magnetic resonance imaging">MRI</abbr> or two' in html
-    assert '<abbr title="Magnetic resonance imagings">MRIs</abbr>' in html
+    assert '<abbr title="Nonsteroidal anti-inflammatory drugs">NSAIDs</abbr>' in html
     assert "not MRIX." in html
+
+
+def test_a_missing_message_names_the_key_and_the_language(messages):
+    with pytest.raises(MessageError, match="no message 'care_card.colour' for language 'en'"):
+        messages("care_card.colour")
+
+
+def test_messages_escape_their_text_and_values_but_keep_template_markup(messages):
+    from markupsafe import Markup
+
+    assert str(messages("source.summary", title="<b>", date="x")) == "&lt;b&gt;, dated x."
+    assert str(messages("source.summary", title=Markup("<b>T</b>"), date="x")) == "<b>T</b>, dated x."
+
+
+def test_dates_are_written_in_the_pages_language(messages):
+    assert messages.long_date(datetime.date(2025, 4, 6)) == "April 6, 2025"
+    assert load_messages("en").long_date(datetime.date(2027, 12, 1)) == "December 1, 2027"

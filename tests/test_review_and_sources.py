@@ -7,7 +7,7 @@ import re
 
 from macros.loading import load_guide_data
 
-from conftest import CONFIG, ROOT, content_pages, run_build
+from conftest import CONFIG, ROOT, content_pages, preview_build
 
 
 def test_every_page_says_it_awaits_clinical_review(built_site, built_kiosk):
@@ -31,7 +31,7 @@ def add_review(project, page: str, last: str, due: str) -> None:
 
 def test_recorded_review_shows_in_the_page_foot(project_copy):
     add_review(project_copy, "causes.md", "2026-03-01", "2099-03-01")
-    result = run_build(project_copy)
+    result = preview_build(project_copy)
     assert result.returncode == 0, result.output
     foot = (result.site / "causes" / "index.html").read_text()
     assert ("Page last reviewed: March 1, 2026 by Clinical nurse specialist. "
@@ -41,7 +41,7 @@ def test_recorded_review_shows_in_the_page_foot(project_copy):
 
 def test_overdue_review_warns_but_builds(project_copy):
     add_review(project_copy, "symptoms.md", "2020-01-01", "2021-01-01")
-    result = run_build(project_copy)
+    result = preview_build(project_copy)
     assert result.returncode == 0, result.output
     assert "WARNING -  docs/symptoms.md: clinical review was due on 2021-01-01" in result.output
 
@@ -50,14 +50,14 @@ def test_overdue_review_stops_the_build_when_set_to_error(project_copy):
     add_review(project_copy, "symptoms.md", "2020-01-01", "2021-01-01")
     config = project_copy / "mkdocs.yml"
     config.write_text(config.read_text().replace("overdue: warn", "overdue: error"))
-    result = run_build(project_copy)
+    result = preview_build(project_copy)
     assert result.returncode != 0
     assert "docs/symptoms.md: clinical review was due on 2021-01-01" in result.output
 
 
 def test_bad_review_front_matter_names_page_and_field(project_copy):
     add_review(project_copy, "treatment.md", "last spring", "2099-01-01")
-    result = run_build(project_copy)
+    result = preview_build(project_copy)
     assert result.returncode != 0
     assert "docs/treatment.md: front matter 'review', field 'last_reviewed'" in result.output
     assert "Traceback" not in result.output

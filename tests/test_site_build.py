@@ -9,7 +9,7 @@ import yaml
 
 from macros.loading import load_guide_data
 
-from conftest import CONFIG, ROOT, content_pages, run_build
+from conftest import CONFIG, ROOT, content_pages, preview_build
 
 
 def article(page) -> str:
@@ -82,7 +82,7 @@ def test_cause_added_only_to_the_data_appears_in_the_table(project_copy):
     raw["causes"].append({"id": "gout-test", "name": "Testitis", "category": "metabolic",
                           "explanation": "A made-up cause for this test."})
     path.write_text(yaml.safe_dump(raw, sort_keys=False))
-    result = run_build(project_copy)
+    result = preview_build(project_copy)
     assert result.returncode == 0, result.output
     page = article(result.site / "causes" / "index.html")
     metabolic = page[page.index("Causes: Body chemistry problems"):]
@@ -92,7 +92,7 @@ def test_cause_added_only_to_the_data_appears_in_the_table(project_copy):
 def test_bad_data_stops_the_build_with_file_and_field_and_no_traceback(project_copy):
     path = project_copy / "data" / "causes.yml"
     path.write_text(path.read_text().replace("category: infection", "category: infectoin"))
-    result = run_build(project_copy)
+    result = preview_build(project_copy)
     assert result.returncode != 0
     assert "data/causes.yml: entry causes[19] (id 'osteomyelitis'), field 'category'" in result.output
     assert "Traceback" not in result.output
@@ -102,7 +102,7 @@ def test_bad_data_stops_the_build_with_file_and_field_and_no_traceback(project_c
 def test_unknown_macro_argument_fails_the_build(project_copy):
     page = project_copy / "docs" / "causes.md"
     page.write_text(page.read_text().replace('cause_table("injury")', 'cause_table("injuries")'))
-    result = run_build(project_copy)
+    result = preview_build(project_copy)
     assert result.returncode != 0
     assert "docs/causes.md: cause_table('injuries'): no cause category with id 'injuries'" in result.output
     assert "Traceback" not in result.output

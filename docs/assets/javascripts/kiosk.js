@@ -1,6 +1,6 @@
 /* Kiosk idle reset (loaded only in the kiosk edition).
  *
- * After a quiet spell the kiosk asks "Still reading?" and gives the reader time
+ * After a quiet spell the kiosk asks if the reader is still there and gives time
  * to answer (WCAG 2.2.1). With no answer it forgets the search and anything the
  * site stored, and goes back to the home page, so the next person starts fresh.
  * The times come from extra.kiosk in mkdocs-kiosk.yml, through <meta> tags.
@@ -18,7 +18,7 @@
   var answerSeconds = seconds("kiosk-answer-seconds", 30);
   var idleTimer = null;
   var countdown = null;
-  var dialog = buildDialog();
+  var dialog = findDialog();
 
   function homeUrl() {
     // Material writes the path to the site root into #__config ("." or "..").
@@ -26,36 +26,29 @@
     return new URL(config.base + "/index.html", location.href).href;
   }
 
-  function buildDialog() {
-    var box = document.createElement("div");
-    box.className = "kiosk-idle";
-    box.hidden = true;
-    box.setAttribute("role", "alertdialog");
-    box.setAttribute("aria-modal", "true");
-    box.setAttribute("aria-labelledby", "kiosk-idle-title");
-    box.setAttribute("aria-describedby", "kiosk-idle-text");
-    box.innerHTML =
-      '<div class="kiosk-idle__panel">' +
-      '<h2 id="kiosk-idle-title">Still reading?</h2>' +
-      '<p id="kiosk-idle-text">This screen will go back to the start in ' +
-      '<span class="kiosk-idle__seconds"></span> seconds, so the next person ' +
-      "does not see what you read.</p>" +
-      '<button type="button" class="kiosk-idle__continue">Yes, I am still reading</button>' +
-      "</div>";
+  function findDialog() {
+    // The notice's markup and words come from overrides/partials/kiosk-idle.html.
+    var box = document.querySelector(".kiosk-idle");
     box.querySelector("button").addEventListener("click", stillReading);
-    document.body.appendChild(box);
     return box;
+  }
+
+  function countdownText(left) {
+    // One data-<form> attribute for each plural form of the page's language.
+    var text = dialog.querySelector(".kiosk-idle__text");
+    var form = new Intl.PluralRules(document.documentElement.lang).select(left);
+    var words = text.getAttribute("data-" + form) || text.getAttribute("data-other");
+    text.textContent = words.replace("{count}", String(left));
   }
 
   function showNotice() {
     var left = answerSeconds;
-    var shown = dialog.querySelector(".kiosk-idle__seconds");
-    shown.textContent = String(left);
+    countdownText(left);
     dialog.hidden = false;
     dialog.querySelector("button").focus();
     countdown = setInterval(function () {
       left -= 1;
-      shown.textContent = String(Math.max(left, 0));
+      countdownText(Math.max(left, 0));
       if (left <= 0) reset();
     }, 1000);
   }

@@ -1,0 +1,163 @@
+"""Turn validated data into what each component's template needs.
+
+One function per page macro, named after it; its template is ``<name>.html``
+in ``templates/``. A wrong argument from a page raises ``PageCallError``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin
+
+from mkdocs.structure.files import File
+
+from .loading import GuideData, PageCallError
+from .models import GlossaryTerm, PageReview, SourceArticle
+from .qr import QrCode, qr_code
+from .settings import GuideSettings
+
+Context = dict[str, Any]
+
+
+def cause_table(data: GuideData, category: str | None = None) -> Context:
+    if category is None:
+        return {"category": None, "causes": data.causes.causes,
+                "categories": {c.id: c for c in data.causes.categories}}
+    return {"category": data.category(category),
+            "causes": [c for c in data.causes.causes if c.category == category]}
+
+
+def cause_overview(data: GuideData) -> Context:
+    """One line a category, naming its causes: a short list for handouts."""
+    return {"items": [
+        {"name": category.name,
+         "explanation": ", ".join(c.name for c in data.causes.causes if c.category == category.id)}
+        for category in data.causes.categories
+    ]}
+
+
+def treatment_table(data: GuideData, level: str | None = None) -> Context:
+    levels = data.treatments.levels
+    if level is None:
+        return {"level": None, "levels": {lvl.id: lvl for lvl in levels},
+                "treatments": [t for lvl in levels for t in data.treatments.treatments if t.level == lvl.id]}
+    return {"level": data.treatment_level(level),
+            "treatments": [t for t in data.treatments.treatments if t.level == level]}
+
+
+def test_table(data: GuideData, scans: bool | None = None) -> Context:
+    """All tests, only the scans, or only the tests that are not scans."""
+    if scans not in (None, True, False):
+        raise PageCallError(f"scans must be true, false or left out (got {scans!r})")
+    is_scan = {kind.id: kind.scan for kind in data.tests.kinds}
+    return {"scans": scans,
+            "tests": [t for t in data.tests.tests if scans is None or is_scan[t.kind] == scans]}
+
+
+def pain_timeline(data: GuideData) -> Context:
+    return {"phases": data.pain_phases.phases}
+
+
+def symptom_list(data: GuideData) -> Context:
+    return {"items": data.symptoms.symptoms}
+
+
+def location_list(data: GuideData) -> Context:
+    return {"items": [location.name for location in data.locations.locations]}
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    id: str
+    term: str
+    abbreviation: str | None
+    definition: str
+    see_also: list[GlossaryTerm]
+    cause: bool  # a cause that is not a glossary term: "A cause of <condition>."
+
+
+def _plain_name(name: str) -> str:
+    """ "Acute myeloid leukemia (AML)" -> "acute myeloid leukemia", to match terms."""
+    return re.sub(r"\s*\(.*?\)", "", name).strip().lower()
+
+
+def glossary(data: GuideData) -> Context:
+    """The glossary's terms and every cause that is not one of them, sorted, so
+    each medical word in the cause tables can be looked up in one place."""
+    by_id = {t.id: t for t in data.glossary.terms}
+    entries = [GlossaryEntry(t.id, t.term, t.abbreviation, t.definition, [by_id[r] for r in t.see_also], False)
+               for t in data.glossary.terms]
+    known = {_plain_name(t.term) for t in data.glossary.terms} | set(by_id)
+    entries += [GlossaryEntry(c.id, c.name, None, c.explanation, [], True) for c in data.causes.causes
+                if _plain_name(c.name) not in known and c.id not in known]
+    return {"entries": sorted(entries, key=lambda e: (e.term.lower(), e.id))}
+
+
+def care_card(data: GuideData, card_id: str, heading_level: int = 2) -> Context:
+    if heading_level not in range(2, 7):
+        raise PageCallError(f"heading_level must be a whole number from 2 to 6 (got {heading_level!r})")
+    card = data.care_card(card_id)
+    return {"card": card, "level": data.care_level(card.level), "heading_level": heading_level}
+
+
+def corrections(data: GuideData) -> Context:
+    return {"corrections": data.source.corrections}
+
+
+def handout_list(data: GuideData, name: str) -> Context:
+    return {"items": data.handout_list(name)}
+
+
+def checklist(data: GuideData) -> Context:
+    return {"items": data.handouts.checklist}
+
+
+def notes_space(data: GuideData, lines: int = 4) -> Context:
+    if lines not in range(1, 21):
+        raise PageCallError(f"lines must be a whole number from 1 to 20 (got {lines!r})")
+    return {"lines": lines}
+
+
+def source_summary(data: GuideData) -> Context:
+    return {"article": data.source.source}
+
+
+def publishing(data: GuideData, settings: GuideSettings) -> Context:
+    """Who publishes the guide, its review cycle, and the feedback address."""
+    return {"publisher": settings.publisher, "cycle_months": settings.review.cycle_months,
+            "feedback": {"href": settings.feedback,
+                         "shown": re.sub(r"^(mailto:|https?://)", "", settings.feedback)}}
+
+
+@dataclass(frozen=True)
+class PageFoot:
+    """What every page ends with, on screen and on paper, as values for the
+    theme's partials/page-foot.html: review status, source, disclaimer, and (on
+    paper and the kiosk) the page's web address with a QR code."""
+
+    review: PageReview | None
+    article: SourceArticle
+    disclaimer: str
+    sources_url: str | None  # None in a guide without a sources page
+    web_address: str | None
+    qr: QrCode | None
+
+    @property
+    def short_address(self) -> str | None:
+        """The address as a reader would type it: no scheme."""
+        return re.sub(r"^https?://", "", self.web_address) if self.web_address else None
+
+
+def web_address(site_url: str | None, src_uri: str) -> str | None:
+    """A page's address in the web edition, the one a printout or the kiosk
+    points to. The kiosk's own URLs end in .html; the web edition's do not."""
+    if not site_url:
+        return None
+    return urljoin(site_url, File(src_uri, None, "", use_directory_urls=True).url)
+
+
+def page_foot(data: GuideData, settings: GuideSettings, review: PageReview | None, sources_url: str | None,
+              address: str | None) -> PageFoot:
+    return PageFoot(review, data.source.source, settings.disclaimer, sources_url, address,
+                    qr_code(address) if address else None)

@@ -1,0 +1,81 @@
+"""What valid `extra` settings look like, checked once when the config loads.
+
+Only the settings our code reads are described; Material's own `extra` keys
+(`generator`, `polyfills`, `alternate`...) pass through untouched.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Mapping
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Setting(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class KioskSettings(Setting):
+    # Seconds of no touch before the "Still reading?" notice.
+    idle_seconds: int = Field(ge=1)
+    # Seconds the notice waits for an answer (WCAG 2.2.1: time to ask for more).
+    answer_seconds: int = Field(ge=20)
+
+
+class OfflineEdition(Setting):
+    zip: Text        # where `make kiosk` writes the kiosk zip, in the project
+    download: Text   # where the web edition serves it
+
+
+class ReviewSettings(Setting):
+    cycle_months: int = Field(ge=1)
+    overdue: Literal["warn", "error"]
+
+
+class GuideSettings(Setting):
+    model_config = ConfigDict(extra="allow", strict=True, frozen=True)
+
+    kiosk: KioskSettings | None = None
+    offline_edition: OfflineEdition | None = None
+    publisher: Text
+    review: ReviewSettings
+    feedback: Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")]
+    disclaimer: Text
+
+    @field_validator("kiosk", mode="before")
+    @classmethod
+    def _false_means_no_kiosk(cls, value: Any) -> Any:
+        return None if value is False else value
+
+
+class SettingsError(ValueError):
+    """Wrong settings: the message names each setting, its value and what is allowed."""
+
+
+def _allowed(detail: Mapping[str, Any]) -> str:
+    kind, context = detail["type"], detail.get("ctx", {})
+    if kind == "missing":
+        return "is missing"
+    if kind == "extra_forbidden":
+        return "is not a setting (check the spelling)"
+    if kind == "greater_than_equal":
+        return f"must be a whole number, at least {context['ge']}"
+    if kind == "literal_error":
+        return f"must be {context['expected']}"
+    if kind == "string_pattern_mismatch":
+        return "must be a web address (https://...) or an email address (mailto:...)"
+    return detail["msg"][0].lower() + detail["msg"][1:]
+
+
+def load_settings(extra: Mapping[str, Any], config_file: str) -> GuideSettings:
+    """The validated `extra` settings; ``SettingsError`` lists every wrong one."""
+    try:
+        return GuideSettings.model_validate(dict(extra))
+    except ValidationError as error:
+        lines = []
+        for detail in error.errors():
+            name = ".".join(["extra", *map(str, detail["loc"])])
+            got = "" if detail["type"] == "missing" else f" (got {detail['input']!r})"
+            lines.append(f"  - {name} {_allowed(detail)}{got}")
+        raise SettingsError(f"{config_file}: {len(lines)} wrong setting(s):\n" + "\n".join(lines)) from None

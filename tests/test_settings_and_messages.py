@@ -1,0 +1,84 @@
+"""The `extra` settings and the message catalogs are checked when they load, and
+every mistake is named with what is allowed."""
+from __future__ import annotations
+
+import pytest
+
+from macros.messages import MessageError, load_messages
+from macros.settings import SettingsError, load_settings
+
+from conftest import CONFIG
+
+
+def settings_error(**changes) -> str:
+    extra = {**CONFIG["extra"], **changes}
+    with pytest.raises(SettingsError) as caught:
+        load_settings(extra, "mkdocs.yml")
+    return str(caught.value)
+
+
+def test_real_settings_load():
+    settings = load_settings(CONFIG["extra"], "mkdocs.yml")
+    assert settings.kiosk is None and settings.review.overdue in ("warn", "error")
+
+
+def test_wrong_overdue_action_names_setting_value_and_choices():
+    message = settings_error(review={"cycle_months": 12, "overdue": "sometimes"})
+    assert "mkdocs.yml:" in message
+    assert "extra.review.overdue must be 'warn' or 'error' (got 'sometimes')" in message
+
+
+def test_kiosk_times_are_whole_seconds_with_time_to_answer():
+    message = settings_error(kiosk={"idle_seconds": 120, "answer_seconds": 10})
+    assert "extra.kiosk.answer_seconds must be a whole number, at least 20 (got 10)" in message
+    message = settings_error(kiosk={"idle_seconds": "2 minutes", "answer_seconds": 30})
+    assert "extra.kiosk.idle_seconds" in message and "'2 minutes'" in message
+
+
+def test_misspelt_and_missing_settings_are_named():
+    extra = {k: v for k, v in CONFIG["extra"].items() if k != "disclaimer"}
+    extra["kiosk"] = {"idle_seconds": 120, "answer_seconds": 30, "idle_secs": 5}
+    with pytest.raises(SettingsError) as caught:
+        load_settings(extra, "mkdocs-kiosk.yml")
+    message = str(caught.value)
+    assert "extra.disclaimer is missing" in message
+    assert "extra.kiosk.idle_secs is not a setting (check the spelling)" in message
+
+
+def test_feedback_must_be_a_web_or_email_address():
+    message = settings_error(feedback="call us")
+    assert "extra.feedback must be a web address (https://...) or an email address (mailto:...)" in message
+
+
+def test_settings_our_code_does_not_read_pass_through():
+    assert load_settings({**CONFIG["extra"], "alternate": [{"name": "English"}]}, "mkdocs.yml")
+
+
+def write_catalog(tmp_path, text: str):
+    (tmp_path / "xx.yml").write_text(text)
+    return tmp_path
+
+
+def test_a_catalog_must_hold_texts_or_plural_forms(tmp_path):
+    folder = write_catalog(tmp_path, "page_foot:\n  label: [a, b]\n  count:\n    one: x\n")
+    with pytest.raises(MessageError) as caught:
+        load_messages("xx", folder)
+    message = str(caught.value)
+    assert "messages/xx.yml" in message and "page_foot.label" in message and "page_foot.count" in message
+
+
+def test_a_language_without_a_catalog_is_named(tmp_path):
+    with pytest.raises(MessageError, match="no message file for language 'xx'"):
+        load_messages("xx", tmp_path)
+
+
+def test_plural_forms_follow_the_languages_rules(tmp_path):
+    folder = write_catalog(tmp_path, "a:\n  n:\n    one: '{count} month'\n    other: '{count} months'\n")
+    messages = load_messages("xx", folder)
+    assert messages.plural_forms("a.n") == {"one": "{count} month", "other": "{count} months"}
+
+
+def test_english_catalog_loads_with_plural_forms():
+    messages = load_messages("en")
+    assert str(messages("publishing.review_cycle_text", count=1)).startswith("each page is due for a clinical review every month.")
+    assert "every 12 months" in str(messages("publishing.review_cycle_text", count=12))
