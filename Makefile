@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # whenever a page, data file, template, message file or hook changes. The preview
 # prints no PDFs (that would slow every rebuild): `make build` makes them.
 serve: kiosk
-	$(BIN)/mkdocs serve --strict
+	$(BIN)/mkdocs serve --strict --watch-theme
 
 # Each edition is built into a scratch folder first: a failed build leaves the
 # last good one alone. The web edition carries the kiosk edition as a download.
