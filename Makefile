@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build kiosk test test-fast readability bench browser-tools clean
+.PHONY: serve build kiosk kiosk-shots test test-fast readability bench browser-tools clean
 
 # Build and preview the site at http://127.0.0.1:8000/<path of site_url>/, rebuilding
 # whenever a page, data file, template, message file or hook changes. The preview
@@ -27,6 +27,11 @@ kiosk: $(VENV)/.site-deps node_modules/.installed browser-tools
 	rm -rf site-kiosk site-kiosk.zip && mv .site-kiosk.tmp site-kiosk
 	$(BIN)/python -m zipfile -c site-kiosk.zip site-kiosk/
 	@echo "Kiosk edition written to site-kiosk/ and site-kiosk.zip"
+
+# Screenshots of the kiosk's start page and a topic page at the kiosk screen
+# sizes, light and dark, into kiosk-shots/, for people to look at.
+kiosk-shots: kiosk
+	$(BIN)/python -m scripts.kiosk_shots
 
 # The tests build both editions themselves, in a scratch copy of the project.
 test: $(VENV)/.test-deps node_modules/.installed browser-tools
@@ -65,4 +70,4 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site .site.tmp site-kiosk .site-kiosk.tmp site-kiosk.zip node_modules $(VENV)
+	rm -rf site .site.tmp site-kiosk .site-kiosk.tmp site-kiosk.zip kiosk-shots node_modules $(VENV)

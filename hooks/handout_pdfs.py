@@ -42,7 +42,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
-    if page.meta.get("handout") and _printing["on"]:
+    # The kiosk offers no downloads: a PDF would open in a viewer with no way back.
+    if page.meta.get("handout") and _printing["on"] and config["guide_settings"].kiosk is None:
         # overrides/partials/handout-actions.html links these from the page.
         page.meta["handout_pdfs"] = pdf_paths(page)
         _handouts.append(page)

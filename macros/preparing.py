@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.structure.files import File
 
@@ -149,10 +149,21 @@ class PageFoot:
         return re.sub(r"^https?://", "", self.web_address) if self.web_address else None
 
 
+# Names kept for examples (RFC 2606, RFC 6761): an address on one of them, like
+# the guide's own placeholder https://example.github.io/..., leads nowhere real.
+PLACEHOLDER_HOST = re.compile(r"(^|\.)(example|test|invalid|localhost)$|^example\.")
+
+
+def is_real_address(site_url: str | None) -> bool:
+    host = urlsplit(site_url or "").hostname
+    return bool(host) and not PLACEHOLDER_HOST.search(host)
+
+
 def web_address(site_url: str | None, src_uri: str) -> str | None:
     """A page's address in the web edition, the one a printout or the kiosk
-    points to. The kiosk's own URLs end in .html; the web edition's do not."""
-    if not site_url:
+    points to, or None while the site's address is a placeholder. The kiosk's
+    own URLs end in .html; the web edition's do not."""
+    if not is_real_address(site_url):
         return None
     return urljoin(site_url, File(src_uri, None, "", use_directory_urls=True).url)
 

@@ -21,6 +21,12 @@ class KioskSettings(Setting):
     idle_seconds: int = Field(ge=1)
     # Seconds the notice waits for an answer (WCAG 2.2.1: time to ask for more).
     answer_seconds: int = Field(ge=20)
+    # A kiosk with a printer: handouts get a print button, and Chromium runs with
+    # --kiosk-printing so a print goes straight to the printer, with no dialog.
+    printing: bool = False
+    # Where the clinic puts the site-kiosk folder: the Chromium policy lets the
+    # kiosk open only the files below it.
+    install_folder: Annotated[str, StringConstraints(pattern=r"^/[^*?\s]*[^/*?\s]$")] = "/opt/patient-guide"
 
 
 class OfflineEdition(Setting):
@@ -63,8 +69,10 @@ def _allowed(detail: Mapping[str, Any]) -> str:
         return f"must be a whole number, at least {context['ge']}"
     if kind == "literal_error":
         return f"must be {context['expected']}"
-    if kind == "string_pattern_mismatch":
+    if kind == "string_pattern_mismatch" and detail["loc"][-1] == "feedback":
         return "must be a web address (https://...) or an email address (mailto:...)"
+    if kind == "string_pattern_mismatch":
+        return "must be a folder's full path, such as /opt/patient-guide, with no spaces or wildcards"
     return detail["msg"][0].lower() + detail["msg"][1:]
 
 

@@ -34,11 +34,16 @@ from hooks.handout_pdfs import CHROMIUM, launch_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+# The builds under test have a real web address, as a published guide does (the
+# QR codes and printed addresses appear only then); a test that wants the
+# placeholder takes SITE_URL away. No request ever goes to it.
+TEST_SITE_URL = "https://patients.riverside-clinic.org/bme-guide/"
+os.environ["SITE_URL"] = TEST_SITE_URL
 with open(ROOT / "mkdocs.yml", encoding="utf-8") as _config:
     CONFIG = yaml_load(_config)  # as MkDocs reads it, !ENV included
 SITE_URL: str = CONFIG["site_url"]
 PROJECT_PARTS = ("mkdocs.yml", "mkdocs-kiosk.yml", "Makefile", "requirements.txt", "package.json",
-                 "package-lock.json", "docs", "data", "macros", "messages", "overrides", "hooks", "scripts")
+                 "package-lock.json", "docs", "data", "macros", "messages", "overrides", "hooks", "kiosk", "scripts")
 # A test that uses any of these is in the slow tier.
 SLOW_FIXTURES = {"editions", "built_kiosk", "browser", "project_copy", "web_server"}
 

@@ -38,7 +38,7 @@ def test_page_foot_carries_the_example_source_and_settings(example_site):
     assert '<p class="page-foot__review">Awaiting clinical review.</p>' in html
     assert "Source: the article <cite>An Example Article</cite>, dated February 29, 2024." in html
     assert "This made-up guide exists only to test the machinery." in html
-    assert "example.org/example-guide/" in html
+    assert "guides.made-up-clinic.org/example-guide/" in html
     # No sources page in this guide, so no link to one.
     assert "Sources and corrections" not in html
 

@@ -92,10 +92,9 @@ def test_handout_prints_to_one_sheet_from_chromium(browser, web_server, tmp_path
     assert pdf_pages(pdf) == 1
 
 
-@pytest.mark.parametrize("edition", ["web", "kiosk"])
 @pytest.mark.parametrize("name", HANDOUTS)
-def test_built_pdfs_are_one_page_with_title_review_and_disclaimer(editions, edition, name):
-    site = editions.web if edition == "web" else editions.kiosk
+def test_built_pdfs_are_one_page_with_title_review_and_disclaimer(editions, name):
+    site = editions.web  # the kiosk offers no PDFs (tests/test_kiosk.py)
     title = re.search(r"^title: (.+)$", (ROOT / "docs" / "handouts" / f"{name}.md").read_text(), re.M).group(1)
     for paper in ("a4", "letter"):
         pdf = site / "handouts" / "pdf" / f"{name}-{paper}.pdf"
@@ -108,8 +107,7 @@ def test_built_pdfs_are_one_page_with_title_review_and_disclaimer(editions, edit
 
 @pytest.mark.parametrize("name", HANDOUTS)
 def test_handout_qr_code_opens_the_page_online(editions, tmp_path, name):
-    # Read from the kiosk's PDF: a kiosk printout must point to the web edition too.
-    pdf = editions.kiosk / "handouts" / "pdf" / f"{name}-a4.pdf"
+    pdf = editions.web / "handouts" / "pdf" / f"{name}-a4.pdf"
     run("pdftoppm", "-r", "200", "-png", str(pdf), str(tmp_path / "sheet"))
     decoded = run("zbarimg", "--quiet", "--raw", *map(str, tmp_path.glob("sheet*.png"))).split()
     assert decoded == [f"{SITE_URL}handouts/{name}/"]
@@ -135,7 +133,7 @@ def test_handout_too_long_for_one_sheet_stops_the_build(project_copy):
     raw["checklist"] = [f"I have read line {n} of a checklist that has grown far too long." for n in range(6)]
     raw["treatment_questions"] = [f"Question {n}: what else should I ask about this at length?" for n in range(6)]
     path.write_text(yaml.safe_dump(raw))
-    result = run_build(project_copy, "kiosk")
+    result = run_build(project_copy)
     assert result.returncode != 0
     assert "docs/handouts/treatment-and-recovery.md prints to 2 pages on" in result.output
     assert "Traceback" not in result.output

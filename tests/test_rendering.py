@@ -218,16 +218,22 @@ def test_unknown_handout_list_is_the_editors_error(render):
 
 
 def test_web_address_is_the_directory_style_address_for_both_editions():
-    assert web_address("https://example.org/guide/", "handouts/at-a-glance.md") == \
-        "https://example.org/guide/handouts/at-a-glance/"
-    assert web_address("https://example.org/guide/", "index.md") == "https://example.org/guide/"
+    assert web_address("https://guide.clinic.org/bme/", "handouts/at-a-glance.md") == \
+        "https://guide.clinic.org/bme/handouts/at-a-glance/"
+    assert web_address("https://guide.clinic.org/bme/", "index.md") == "https://guide.clinic.org/bme/"
     assert web_address(None, "index.md") is None
 
 
+@pytest.mark.parametrize("placeholder", ["https://example.github.io/bme-guide/", "https://example.org/guide/",
+                                         "https://guide.example/", "http://localhost:8000/", ""])
+def test_no_web_address_while_the_site_address_is_a_placeholder(placeholder):
+    assert web_address(placeholder, "causes.md") is None
+
+
 def test_page_foot_values_carry_a_qr_code_only_with_an_address(data, settings):
-    foot = page_foot(data, settings, None, "../sources/", "https://example.org/guide/causes/")
-    assert foot.short_address == "example.org/guide/causes/"
-    assert foot.qr and foot.qr.address == "https://example.org/guide/causes/"
+    foot = page_foot(data, settings, None, "../sources/", "https://guide.clinic.org/bme/causes/")
+    assert foot.short_address == "guide.clinic.org/bme/causes/"
+    assert foot.qr and foot.qr.address == "https://guide.clinic.org/bme/causes/"
     assert page_foot(data, settings, None, "../sources/", None).qr is None
 
 

@@ -1,0 +1,197 @@
+"""The kiosk a clinic can leave alone: every tap leads to a kiosk page where the
+idle reset runs, a touch-first start page, text and controls sized for a finger
+at the kiosk screen sizes, a QR code to take a page along, and the lock-down
+files that ship with it."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+import yaml
+
+from conftest import CONFIG, ROOT, TEST_SITE_URL, content_pages, preview_build
+
+KIOSK_SIZES = [{"width": 1080, "height": 1920}, {"width": 1920, "height": 1080}, {"width": 1280, "height": 800}]
+CHROMIUM_BINARY = Path("/usr/lib/chromium/chromium")
+IDLE_MS = yaml.safe_load((ROOT / "mkdocs-kiosk.yml").read_text())["extra"]["kiosk"]["idle_seconds"] * 1000
+
+# Visible text an element holds itself (not only its children), smaller than 20 px.
+SMALL_TEXT = """() => { const out = [];
+  for (const e of document.querySelectorAll('body *')) {
+    if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+    const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+    if (r.width <= 1 || r.height <= 1 || s.visibility === 'hidden' || e.closest('[hidden]')) continue;
+    if (parseFloat(s.fontSize) < 20) out.push(`${e.tagName}.${e.className} ${s.fontSize} "${e.textContent.trim().slice(0, 30)}"`);
+  }
+  return out; }"""
+# Controls a finger uses smaller than 48 x 48 px; links inside running text aside.
+SMALL_TARGETS = """() => [...document.querySelectorAll('a[href], button, input, select, label[for], summary')]
+  .map(e => e.closest('label') || e)
+  .filter(e => { const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.pointerEvents !== 'none'
+      && s.opacity !== '0' && !e.closest('[hidden]'); })
+  .filter(e => !(e.tagName === 'A' && e.closest('.md-content p, .md-content li, .md-content td, .md-content dd')
+                 && !e.closest('.topic-cards')))
+  .map(e => { const r = e.getBoundingClientRect();
+              return `${e.tagName}.${e.className} "${e.textContent.trim().slice(0, 30)}" ${r.width}x${r.height}`; })
+  .filter(t => { const [w, h] = t.split(' ').pop().split('x').map(Number); return w < 48 || h < 48; })"""
+
+
+def kiosk_target(kiosk: Path, page: Path, href: str) -> Path:
+    """The file a link on a kiosk page opens."""
+    parts = urlparse(href)
+    assert parts.scheme in ("", "file"), f"{page.name}: {href} leads off the kiosk"
+    target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+    if target.is_dir():
+        target = target / "index.html"
+    return target
+
+
+def test_every_tap_leads_to_a_kiosk_page_where_the_idle_reset_runs(browser, built_kiosk):
+    kiosk = built_kiosk.resolve()
+    start = kiosk / "index.html"
+    seen, queue = {start}, [start]
+    context = browser.new_context(viewport=KIOSK_SIZES[0])
+    page = context.new_page()
+    page.clock.install()
+    while queue:
+        current = queue.pop()
+        page.goto(current.as_uri())
+        links = page.eval_on_selector_all("a[href]", "links => links.map(a => [a.getAttribute('href'), a.hasAttribute('download')])")
+        for href, download in links:
+            assert not download, f"{current.name}: {href} is a download"
+            target = kiosk_target(kiosk, current, href)
+            assert target.suffix == ".html" and target.is_file(), f"{current.name}: {href} is not a kiosk page"
+            assert kiosk in target.parents
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+        # The idle reset runs here: a touch, then quiet, brings the notice.
+        page.dispatch_event("body", "pointerdown")
+        page.clock.run_for(IDLE_MS + 1000)
+        assert page.get_by_role("alertdialog").is_visible(), f"no idle reset on {current.name}"
+    context.close()
+    assert seen == {p.resolve() for p in content_pages(built_kiosk)}
+
+
+def test_kiosk_offers_no_pdf_zip_download_or_print_button(built_kiosk):
+    for page in content_pages(built_kiosk):
+        html = page.read_text()
+        assert not re.search(r'href="[^"]*\.(pdf|zip)"', html), page
+        assert not re.search(r"<a\b[^>]*\bdownload\b", html), page
+        assert "window.print()" not in html, page
+    assert not list(built_kiosk.rglob("*.pdf"))
+
+
+def topic_pages() -> set[str]:
+    """The kiosk address of each topic in the menu (a section by its first page),
+    the start page and the offline-download page aside."""
+    pages = set()
+    for item in CONFIG["nav"]:
+        entry = next(iter(item.values()))
+        first = entry if isinstance(entry, str) else entry[0]
+        if first not in ("index.md", "offline.md"):
+            pages.add(first.removesuffix(".md") + ".html")
+    return pages
+
+
+def test_start_page_reaches_every_topic_in_one_tap(built_kiosk):
+    home = (built_kiosk / "index.html").read_text()
+    cards = home[home.index('class="grid cards topic-cards"'):]
+    tiles = set(re.findall(r'href="([^"#]+)"', cards[:cards.index("</div>")]))
+    assert topic_pages() <= tiles and len(topic_pages()) >= 9
+    assert 'class="kiosk-search" for="__search"' in home
+    assert 'class="care-card care-card--urgent"' in home
+    for page in content_pages(built_kiosk):
+        if page != built_kiosk / "index.html":
+            assert 'class="kiosk-home"' in page.read_text(), page
+
+
+@pytest.mark.parametrize("size", KIOSK_SIZES, ids=lambda s: f"{s['width']}x{s['height']}")
+def test_text_and_controls_are_sized_for_a_finger(browser, built_kiosk, size):
+    page = browser.new_page(viewport=size)
+    for html in content_pages(built_kiosk):
+        page.goto(html.as_uri())
+        assert page.evaluate(SMALL_TEXT) == [], html.name
+        assert page.evaluate(SMALL_TARGETS) == [], html.name
+    # The menu drawer, where the screen is too narrow for the menu beside the text.
+    drawer = page.locator('label.md-header__button[for="__drawer"]')
+    if drawer.is_visible():
+        drawer.click()
+        page.wait_for_timeout(400)
+        assert page.evaluate(SMALL_TEXT) == [] and page.evaluate(SMALL_TARGETS) == []
+        page.keyboard.press("Escape")
+    # Search results, from the start page's own search field.
+    page.goto((built_kiosk / "index.html").as_uri())
+    page.locator(".kiosk-search").click()
+    page.locator('input[data-md-component="search-query"]').press_sequentially("pain", delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_timeout(500)  # let the clear button finish growing in
+    assert page.evaluate(SMALL_TEXT) == [] and page.evaluate(SMALL_TARGETS) == []
+    page.close()
+
+
+@pytest.mark.parametrize("size", KIOSK_SIZES[:2], ids=lambda s: f"{s['width']}x{s['height']}")
+def test_landscape_and_portrait_use_the_width_of_the_screen(browser, built_kiosk, size):
+    page = browser.new_page(viewport=size)
+    page.goto((built_kiosk / "symptoms.html").as_uri())
+    text = page.eval_on_selector("article", "a => a.getBoundingClientRect().width")
+    assert text >= 0.6 * size["width"], text
+    page.close()
+
+
+def test_qr_code_opens_the_same_page_of_the_web_edition(browser, built_kiosk, tmp_path):
+    page = browser.new_page(viewport=KIOSK_SIZES[0])
+    page.goto((built_kiosk / "treatment.html").as_uri())
+    code = page.locator(".page-foot__qr")
+    assert "Scan to read this on your phone" in code.inner_text()
+    assert code.locator("svg").bounding_box()["width"] >= 200  # scannable from arm's length
+    code.screenshot(path=str(tmp_path / "qr.png"))
+    page.close()
+    decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(tmp_path / "qr.png")],
+                             capture_output=True, text=True, check=True).stdout.split()
+    assert decoded == [f"{TEST_SITE_URL}treatment/"]
+
+
+def test_no_qr_code_while_the_web_address_is_a_placeholder(project_copy, monkeypatch):
+    monkeypatch.delenv("SITE_URL")
+    result = preview_build(project_copy, "mkdocs-kiosk.yml")
+    assert result.returncode == 0, result.output
+    for page in content_pages(result.site):
+        html = page.read_text()
+        assert "page-foot__qr" not in html and "example.github.io" not in html.split("<body")[1], page
+
+
+def test_printing_kiosk_gets_print_buttons_and_a_printing_launch(project_copy):
+    config = project_copy / "mkdocs-kiosk.yml"
+    config.write_text(config.read_text().replace("printing: false", "printing: true"))
+    result = preview_build(project_copy, "mkdocs-kiosk.yml")
+    assert result.returncode == 0, result.output
+    assert "window.print()" in (result.site / "handouts" / "at-a-glance.html").read_text()
+    assert "--kiosk-printing" in (result.site / "kiosk-setup" / "start-kiosk.sh").read_text()
+    assert json.loads((result.site / "kiosk-setup" / "chromium-policy.json").read_text())["PrintingEnabled"] is True
+
+
+def test_policy_locks_the_kiosk_to_its_folder_with_names_chromium_knows(built_kiosk):
+    policy = json.loads((built_kiosk / "kiosk-setup" / "chromium-policy.json").read_text())
+    assert policy["URLBlocklist"] == ["*"]
+    assert policy["URLAllowlist"] == ["file:///opt/patient-guide/site-kiosk/"]
+    assert policy["DownloadRestrictions"] == 3 and policy["AllowFileSelectionDialogs"] is False
+    assert policy["DeveloperToolsAvailability"] == 2 and policy["PrintingEnabled"] is False
+    assert "pdf" in policy["PrinterTypeDenyList"]
+    # Chromium keeps the name of every policy it knows in its program file.
+    browser = CHROMIUM_BINARY.read_bytes()
+    unknown = [name for name in policy if b"\0" + name.encode() + b"\0" not in browser]
+    assert unknown == []
+
+
+def test_launch_script_opens_the_installed_start_page(built_kiosk):
+    script = built_kiosk / "kiosk-setup" / "start-kiosk.sh"
+    assert script.stat().st_mode & 0o111
+    text = script.read_text()
+    assert "chromium --kiosk" in text and '"file:///opt/patient-guide/site-kiosk/index.html"' in text
+    assert "--kiosk-printing" not in text
