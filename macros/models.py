@@ -165,6 +165,8 @@ class HandoutsFile(Entry):
 class SourceArticle(Entry):
     title: Text
     date: datetime.date
+    byline: Text | None = None        # the article's own review line, as printed
+    web_address: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     note: Text
 
 
