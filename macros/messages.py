@@ -79,8 +79,9 @@ class Messages:
         except KeyError as error:
             raise MessageError(f"{self.file}: message '{key}' needs a value for {error}") from None
 
-    def plural_forms(self, key: str) -> dict[str, str]:
-        """Every plural form of a message, for a script that counts on screen."""
+    def forms(self, key: str) -> dict[str, str]:
+        """Every form of a message (its plural forms, or "other" alone), with the
+        placeholders left in, for a script that fills them in on screen."""
         message = self.message(key)
         return message.forms() if isinstance(message, PluralForms) else {"other": message}
 

@@ -127,6 +127,11 @@ class GlossaryTerm(Entry):
     abbreviation: Abbreviation | None = None
     plural: PluralForms | None = None
     definition: Text
+    # The words patients use, shown with the term so a reader sees why search
+    # found it: lay names, other spellings (UK ones too), common examples.
+    also_called: list[Text] = []
+    also_spelled: list[Text] = []
+    examples: list[Text] = []
     see_also: list[Id] = []
 
 

@@ -74,7 +74,9 @@ class GlossaryEntry:
     abbreviation: str | None
     definition: str
     see_also: list[GlossaryTerm]
-    cause: bool  # a cause that is not a glossary term: "A cause of <condition>."
+    also_called: list[str]
+    also_spelled: list[str]
+    examples: list[str]
 
 
 def _plain_name(name: str) -> str:
@@ -83,15 +85,18 @@ def _plain_name(name: str) -> str:
 
 
 def glossary(data: GuideData) -> Context:
-    """The glossary's terms and every cause that is not one of them, sorted, so
-    each medical word in the cause tables can be looked up in one place."""
+    """The glossary's terms, sorted; then every cause that is not one of them, so
+    each medical word in the cause tables can be looked up in one place. The
+    causes come apart from the terms: search then opens the causes page first
+    for a cause, and the glossary for a word."""
     by_id = {t.id: t for t in data.glossary.terms}
-    entries = [GlossaryEntry(t.id, t.term, t.abbreviation, t.definition, [by_id[r] for r in t.see_also], False)
-               for t in data.glossary.terms]
+    terms = [GlossaryEntry(t.id, t.term, t.abbreviation, t.definition, [by_id[r] for r in t.see_also],
+                           t.also_called, t.also_spelled, t.examples)
+             for t in data.glossary.terms]
     known = {_plain_name(t.term) for t in data.glossary.terms} | set(by_id)
-    entries += [GlossaryEntry(c.id, c.name, None, c.explanation, [], True) for c in data.causes.causes
-                if _plain_name(c.name) not in known and c.id not in known]
-    return {"entries": sorted(entries, key=lambda e: (e.term.lower(), e.id))}
+    causes = [c for c in data.causes.causes if _plain_name(c.name) not in known and c.id not in known]
+    return {"terms": sorted(terms, key=lambda e: (e.term.lower(), e.id)),
+            "causes": sorted(causes, key=lambda c: (c.name.lower(), c.id))}
 
 
 def care_card(data: GuideData, card_id: str, heading_level: int = 2) -> Context:

@@ -29,6 +29,7 @@ from mkdocs.utils import yaml_load
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import serve_folder  # noqa: E402  (the tests' GitHub-Pages-like server)
+from patient_queries import QUERIES, found, page_path, search  # noqa: E402
 
 from hooks.handout_pdfs import launch_chromium
 
@@ -214,6 +215,18 @@ def search_latency(browser, kiosk: Path) -> list[float]:
     return timings
 
 
+def patient_search(browser, site: Path) -> list[tuple[str, bool]]:
+    """Each patient query over http, and whether its page was in the top 3."""
+    path = urlparse(load_config(str(ROOT / "mkdocs.yml")).site_url).path
+    with serve_folder(site, path) as address:
+        page = browser.new_page()
+        page.goto(address)
+        results = [(query, found([page_path(h, address) for h in search(page, query)], wanted))
+                   for query, wanted in QUERIES]
+        page.close()
+    return results
+
+
 def sizes(site: Path, kiosk: Path) -> dict[str, int]:
     found = {"search index (web, search_index.json)": (site / "search" / "search_index.json").stat().st_size,
              "search index (kiosk, search_index.js)": (kiosk / "search" / "search_index.js").stat().st_size,
@@ -248,6 +261,7 @@ def report() -> str:
         browser = launch_chromium(playwright)
         view = first_view(browser, site)
         searches = search_latency(browser, kiosk)
+        patients = patient_search(browser, site)
         browser.close()
     files = sizes(site, kiosk)
 
@@ -330,6 +344,13 @@ def report() -> str:
         "",
         f"Time from the last keystroke to results on screen, over {len(searches)} queries: median "
         f"**{search_median:.1f} ms**, fastest {min(searches):.1f} ms, slowest {max(searches):.1f} ms.",
+        "",
+        "## Search in patients' words (web edition, over http)",
+        "",
+        f"{sum(ok for _, ok in patients)} of {len(patients)} patient queries (lay words, UK spellings, typos,",
+        "questions; `tests/patient_queries.py`) find the expected page in the top 3 results"
+        + (": missed " + ", ".join(f"\"{q}\"" for q, ok in patients if not ok) + "." if not all(
+            ok for _, ok in patients) else "."),
         "",
         "## Sizes",
         "",

@@ -140,7 +140,7 @@ def test_review_overdue_only_after_the_due_date():
 def test_abbreviation_explained_twice_names_the_second_term(data_dir):
     edit(data_dir, "glossary.yml", lambda d: d["terms"][3].update(abbreviation="MRI"))
     message = problem_text(data_dir)
-    assert "data/glossary.yml: entry terms[16] (id 'mri'), field 'abbreviation'" in message
+    assert "data/glossary.yml: entry terms[18] (id 'mri'), field 'abbreviation'" in message
     assert "'MRI' is already explained by another term" in message
 
 

@@ -147,22 +147,35 @@ def test_pain_timeline_keeps_the_phases_in_order_and_numbers_them(data, render):
 
 def test_glossary_links_resolve_within_the_list(render):
     html = render("glossary")
-    ids = re.findall(r'<dt id="([^"]+)"', html)
+    ids = re.findall(r'<(?:h2|dt)[^>]* id="([^"]+)"', html)
     assert set(re.findall(r'href="#([^"]+)"', html)) <= set(ids)
     assert len(ids) == len(set(ids))
     assert 'See also: <a href="#stem-cells">Blood stem cells</a>.' in html
 
 
-def test_glossary_explains_every_term_and_every_cause_once(data, render):
+def text_of(fragments: list[str]) -> list[str]:
+    return [unescape(re.sub("<[^>]+>", "", f)) for f in fragments]
+
+
+def test_glossary_gives_each_term_a_heading_and_every_cause_once(data, render):
     html = render("glossary")
-    terms = [unescape(re.sub("<[^>]+>", "", t)) for t in re.findall(r"<dt[^>]*>(.*?)</dt>", html)]
+    terms = text_of(re.findall(r'<h2 class="glossary__term" id="(?!causes")[^"]+">(.*?)</h2>', html))
     assert terms == sorted(terms, key=str.lower)
-    for term in data.glossary.terms:
-        assert any(t.startswith(term.term) for t in terms), term.term
+    assert len(terms) == len(data.glossary.terms)
+    causes = text_of(re.findall(r"<dt[^>]*>(.*?)</dt>", html))
+    assert causes == sorted(causes, key=str.lower)
     for cause in data.causes.causes:
         plain = re.sub(r"\s*\(.*?\)", "", cause.name).lower()
-        assert sum(t.lower().startswith(plain) for t in terms) == 1, cause.name
-    assert "A bone that has been squeezed until it cracks or collapses. A cause of bone marrow edema." in html
+        assert sum(t.lower().startswith(plain) for t in terms + causes) == 1, cause.name
+    assert '<h2 class="glossary__term" id="causes">Causes of bone marrow edema</h2>' in html
+
+
+def test_glossary_shows_the_words_patients_use(render):
+    html = render("glossary")
+    assert "Also spelled: oedema." in html
+    assert "Also called: broken bone, cracked bone." in html
+    assert "For example: ibuprofen, naproxen." in html
+    assert "Also called: anti-inflammatory painkillers, anti-inflammatories." in html
 
 
 def test_abbreviations_cover_the_glossary_and_the_plurals_it_gives(data):

@@ -75,7 +75,7 @@ def test_a_language_without_a_catalog_is_named(tmp_path):
 def test_plural_forms_follow_the_languages_rules(tmp_path):
     folder = write_catalog(tmp_path, "a:\n  n:\n    one: '{count} month'\n    other: '{count} months'\n")
     messages = load_messages("xx", folder)
-    assert messages.plural_forms("a.n") == {"one": "{count} month", "other": "{count} months"}
+    assert messages.forms("a.n") == {"one": "{count} month", "other": "{count} months"}
 
 
 def test_english_catalog_loads_with_plural_forms():

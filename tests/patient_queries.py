@@ -1,0 +1,47 @@
+"""What patients type into the search box, and the page each should find in the
+top 3 results: lay words, UK spellings, typos and questions. Used by the search
+tests in both editions and by `make bench`, which reports the share found."""
+from __future__ import annotations
+
+import re
+
+# (query, the page that should be in the top 3: a regular expression over the
+# page's path, "" being the start page).
+QUERIES = [
+    ("oedema", "what-is-it|glossary"), ("edma", "what-is-it"), ("ibuprofen", "treatment"),
+    ("painkillers", "treatment"), ("naproxen", "treatment"), ("anti-inflammatory", "treatment"),
+    ("broken bone", "glossary|causes"), ("bone bruise", "causes"), ("bone infection", "causes"),
+    ("leukaemia", "causes|glossary"), ("tumour", "is-it-serious|glossary"), ("osteoarthritis", "causes"),
+    ("ostearthritis", "causes"), ("osteoporsis", "causes"), ("tendinitis", "causes"),
+    ("how long does the pain last", "symptoms"), ("will it get better", "|what-is-it|is-it-serious"),
+    ("is it cancer", "is-it-serious"), ("when to call the doctor", "is-it-serious"),
+    ("swollen joint", "symptoms"), ("knee", "what-is-it"), ("MRI scan", "diagnosis"), ("ultrasound", "diagnosis"),
+    ("blood test", "diagnosis"), ("bone density scan", "diagnosis"), ("cat scan", "diagnosis"),
+    ("xray", "glossary|diagnosis"), ("physio", "treatment|glossary"), ("surgery", "treatment"),
+    ("steroid injection", "treatment"), ("rest", "treatment"),
+]
+
+# One result per page, in Material's order.
+TOP_RESULTS = ".md-search-result__list > .md-search-result__item > a"
+
+
+def page_path(href: str, site: str) -> str:
+    """ "http://.../bme-guide/causes/?h=x#y" or "file:///.../causes.html?h=x" -> "causes" """
+    path = href.removeprefix(site).split("?")[0].split("#")[0]
+    return re.sub(r"(/index)?(\.html|/)$", "", path).removesuffix("index")
+
+
+def search(page, query: str) -> list[str]:
+    """Type the query as a person does; the paths of the pages found, in order."""
+    box = page.locator('input[data-md-component="search-query"]')
+    if not box.is_visible():
+        page.locator('label.md-header__button[for="__search"]').click()
+    box.fill("")
+    box.press_sequentially(query, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.wait_for_timeout(400)  # a corrected query searches once more
+    return page.eval_on_selector_all(TOP_RESULTS, "links => links.map(a => a.href)")
+
+
+def found(paths: list[str], wanted: str) -> bool:
+    return any(re.fullmatch(wanted, path) for path in paths[:3])
