@@ -15,7 +15,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from . import preparing
-from .components import COMPONENTS, Components
+from .components import COMPONENTS, EVERY_PAGE_DATA, Components
+from .dates import last_commit_date, last_updated
 from .loading import DataError, PageCallError, load_guide_data, load_page_review, review_overdue
 from .messages import MessageError
 from .rendering import abbreviation_definitions
@@ -44,6 +45,8 @@ def define_env(env) -> None:
     components = Components(data, settings, messages)
     for name in COMPONENTS:
         env.macro(_page_macro(env, components, name), name)
+    last_commit_date.cache_clear()  # `mkdocs serve` rebuilds in the same process
+    env.variables["components_used"] = {}  # page -> the components it shows
     env.variables["abbreviations"] = abbreviation_definitions(data)
     env.variables["guide_data"] = data
 
@@ -57,6 +60,7 @@ def _page_macro(env, components: Components, name: str) -> Callable[..., str]:
     it is not caught, and the macros plugin shows its traceback.
     """
     def macro(*args, **kwargs) -> str:
+        env.variables["components_used"].setdefault(env.page.file.src_uri, set()).add(name)
         try:
             return components.render(name, *args, **kwargs)
         except (PageCallError, MessageError) as error:
@@ -83,4 +87,15 @@ def on_post_page_macros(env) -> None:
     page.meta["page_foot"] = preparing.page_foot(
         env.variables["guide_data"], config["guide_settings"], review,
         get_relative_url(sources.url, page.url) if sources else None,
-        preparing.web_address(config["site_url"], page.file.src_uri))
+        preparing.web_address(config["site_url"], page.file.src_uri), _last_updated(env))
+
+
+def _last_updated(env) -> datetime.date | None:
+    """The page's git date (set by the git-revision-date-localized plugin, which
+    runs first) or that of any data file it shows, whichever is newer."""
+    page = env.page
+    own = page.meta.get("git_revision_date_localized_raw_iso_date")
+    shown = set(EVERY_PAGE_DATA).union(*(COMPONENTS[name].data_files
+                                         for name in env.variables["components_used"].get(page.file.src_uri, ())))
+    data_dir = Path(env.project_dir) / "data"
+    return last_updated(datetime.date.fromisoformat(own) if own else None, [data_dir / f for f in sorted(shown)])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from . import preparing
@@ -12,23 +13,33 @@ from .messages import Messages
 from .rendering import AbbreviationMarker, Renderer
 from .settings import GuideSettings
 
-# Page macro -> (what prepares its data, the template in macros/templates/ that shows it).
-COMPONENTS: dict[str, tuple[Callable[..., preparing.Context], str]] = {
-    "cause_table": (preparing.cause_table, "cause_table.html"),
-    "cause_overview": (preparing.cause_overview, "item_list.html"),
-    "treatment_table": (preparing.treatment_table, "treatment_table.html"),
-    "test_table": (preparing.test_table, "test_table.html"),
-    "pain_timeline": (preparing.pain_timeline, "pain_timeline.html"),
-    "symptom_list": (preparing.symptom_list, "item_list.html"),
-    "location_list": (preparing.location_list, "item_list.html"),
-    "glossary": (preparing.glossary, "glossary.html"),
-    "care_card": (preparing.care_card, "care_card.html"),
-    "corrections": (preparing.corrections, "corrections.html"),
-    "handout_list": (preparing.handout_list, "item_list.html"),
-    "checklist": (preparing.checklist, "checklist.html"),
-    "notes_space": (preparing.notes_space, "notes_space.html"),
-    "source_summary": (preparing.source_summary, "source_summary.html"),
-    "publishing": (preparing.publishing, "publishing.html"),
+@dataclass(frozen=True)
+class Component:
+    prepare: Callable[..., preparing.Context]  # picks the data the template shows
+    template: str                               # in macros/templates/
+    data_files: tuple[str, ...]                 # in data/: a page that shows it changes with them
+
+
+# Every page, through its page foot and abbreviations, shows these data files.
+EVERY_PAGE_DATA = ("source.yml", "glossary.yml")
+
+COMPONENTS: dict[str, Component] = {
+    "cause_table": Component(preparing.cause_table, "cause_table.html", ("causes.yml", "condition.yml")),
+    "cause_overview": Component(preparing.cause_overview, "item_list.html", ("causes.yml",)),
+    "treatment_table": Component(preparing.treatment_table, "treatment_table.html",
+                                 ("treatments.yml", "condition.yml")),
+    "test_table": Component(preparing.test_table, "test_table.html", ("diagnostic_tests.yml", "condition.yml")),
+    "pain_timeline": Component(preparing.pain_timeline, "pain_timeline.html", ("pain_phases.yml",)),
+    "symptom_list": Component(preparing.symptom_list, "item_list.html", ("symptoms.yml",)),
+    "location_list": Component(preparing.location_list, "item_list.html", ("body_locations.yml",)),
+    "glossary": Component(preparing.glossary, "glossary.html", ("glossary.yml", "causes.yml", "condition.yml")),
+    "care_card": Component(preparing.care_card, "care_card.html", ("care_cards.yml",)),
+    "corrections": Component(preparing.corrections, "corrections.html", ("source.yml",)),
+    "handout_list": Component(preparing.handout_list, "item_list.html", ("handouts.yml",)),
+    "checklist": Component(preparing.checklist, "checklist.html", ("handouts.yml",)),
+    "notes_space": Component(preparing.notes_space, "notes_space.html", ()),
+    "source_summary": Component(preparing.source_summary, "source_summary.html", ("source.yml",)),
+    "publishing": Component(preparing.publishing, "publishing.html", ()),
 }
 
 
@@ -37,8 +48,9 @@ class Components:
         self.renderer = Renderer(data, messages)
         self.mark_abbreviations = AbbreviationMarker(data, self.renderer)
         self.prepare = {
-            name: functools.partial(prepare, data, **({"settings": settings} if name == "publishing" else {}))
-            for name, (prepare, _) in COMPONENTS.items()
+            name: functools.partial(component.prepare, data,
+                                    **({"settings": settings} if name == "publishing" else {}))
+            for name, component in COMPONENTS.items()
         }
 
     def render(self, name: str, *args: Any, **kwargs: Any) -> str:
@@ -49,4 +61,4 @@ class Components:
             inspect.signature(prepare).bind(*args, **kwargs)
         except TypeError as error:
             raise PageCallError(str(error)) from None
-        return self.mark_abbreviations(self.renderer.render(COMPONENTS[name][1], prepare(*args, **kwargs)))
+        return self.mark_abbreviations(self.renderer.render(COMPONENTS[name].template, prepare(*args, **kwargs)))

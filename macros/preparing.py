@@ -5,6 +5,7 @@ in ``templates/``. A wrong argument from a page raises ``PageCallError``.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -147,6 +148,7 @@ class PageFoot:
     sources_url: str | None  # None in a guide without a sources page
     web_address: str | None
     qr: QrCode | None
+    updated: datetime.date | None  # the newest of the page's and its data's last changes
 
     @property
     def short_address(self) -> str | None:
@@ -174,6 +176,6 @@ def web_address(site_url: str | None, src_uri: str) -> str | None:
 
 
 def page_foot(data: GuideData, settings: GuideSettings, review: PageReview | None, sources_url: str | None,
-              address: str | None) -> PageFoot:
+              address: str | None, updated: datetime.date | None = None) -> PageFoot:
     return PageFoot(review, data.source.source, settings.disclaimer, sources_url, address,
-                    qr_code(address) if address else None)
+                    qr_code(address) if address else None, updated)

@@ -44,6 +44,11 @@ def test_workflow_uses_the_official_pages_actions_pinned(workflow):
     assert workflow["jobs"]["deploy"]["needs"] == "build"
 
 
+def test_workflow_checks_out_the_whole_history_for_the_page_dates(workflow):
+    checkout = next(s for s in steps(workflow, "build") if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+
+
 def test_workflow_installs_the_browser_and_sets_the_fork_address(workflow):
     build = workflow["jobs"]["build"]
     install = " ".join(s.get("run", "") for s in build["steps"])

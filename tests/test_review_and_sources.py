@@ -2,7 +2,9 @@
 page generated from the data."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 
 
 from macros.loading import load_guide_data
@@ -90,3 +92,31 @@ def test_kiosk_shows_the_feedback_address_as_text(built_kiosk):
 def test_every_page_links_to_the_sources_page(built_site):
     for page in content_pages(built_site):
         assert re.search(r'<a href="[./]*(sources/)?">Sources and corrections</a>', page.read_text()), page
+
+
+def commit_all(project, day: str, message: str) -> None:
+    dated = {**os.environ, "GIT_AUTHOR_DATE": f"{day}T12:00:00", "GIT_COMMITTER_DATE": f"{day}T12:00:00",
+             "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+             "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+    subprocess.run(["git", "add", "-A"], cwd=project, check=True)
+    subprocess.run(["git", "commit", "-q", "-m", message], cwd=project, check=True, env=dated)
+
+
+def test_last_updated_follows_the_page_and_the_data_it_shows(project_copy):
+    subprocess.run(["git", "init", "-q"], cwd=project_copy, check=True)
+    commit_all(project_copy, "2025-01-10", "the guide")
+    phases = project_copy / "data" / "pain_phases.yml"
+    phases.write_text(phases.read_text().replace("The pain builds up and peaks.", "The pain builds and peaks."))
+    commit_all(project_copy, "2025-06-01", "a data edit")
+    treatment = project_copy / "docs" / "treatment.md"
+    treatment.write_text(treatment.read_text() + "\nRecovery is slow.\n")
+    commit_all(project_copy, "2025-08-15", "a page edit")
+    result = preview_build(project_copy)
+    assert result.returncode == 0, result.output
+
+    def updated(page: str) -> str:
+        return re.search(r'<p class="page-foot__updated">(.*?)</p>', (result.site / page).read_text()).group(1)
+
+    assert updated("symptoms/index.html") == "Last updated: June 1, 2025."    # shows the pain phases
+    assert updated("causes/index.html") == "Last updated: January 10, 2025."  # shows neither edit
+    assert updated("treatment/index.html") == "Last updated: August 15, 2025."
