@@ -18,6 +18,7 @@ serve: kiosk
 build: kiosk
 	rm -rf .site.tmp
 	$(BIN)/mkdocs build --strict --site-dir .site.tmp
+	SITE_DIR=.site.tmp node_modules/.bin/workbox generateSW workbox-config.cjs
 	rm -rf site && mv .site.tmp site
 	@echo "Web edition written to site/"
 

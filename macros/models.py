@@ -170,7 +170,8 @@ class HandoutsFile(Entry):
 class SourceArticle(Entry):
     title: Text
     date: datetime.date
-    byline: Text | None = None        # the article's own review line, as printed
+    reviewer: Text | None = None                # named by the article's own top line
+    review_date_as_printed: Text | None = None  # its date, as that line prints it
     web_address: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     note: Text
 

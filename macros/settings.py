@@ -34,6 +34,13 @@ class OfflineEdition(Setting):
     download: Text   # where the web edition serves it
 
 
+class WebApp(Setting):
+    """What a phone shows when a reader adds the guide to the home screen."""
+
+    short_name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=15)]
+    theme_color: Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
 class ReviewSettings(Setting):
     cycle_months: int = Field(ge=1)
     overdue: Literal["warn", "error"]
@@ -44,6 +51,7 @@ class GuideSettings(Setting):
 
     kiosk: KioskSettings | None = None
     offline_edition: OfflineEdition | None = None
+    web_app: WebApp
     publisher: Text
     review: ReviewSettings
     feedback: Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")]
@@ -71,6 +79,8 @@ def _allowed(detail: Mapping[str, Any]) -> str:
         return f"must be {context['expected']}"
     if kind == "string_pattern_mismatch" and detail["loc"][-1] == "feedback":
         return "must be a web address (https://...) or an email address (mailto:...)"
+    if kind == "string_pattern_mismatch" and detail["loc"][-1] == "theme_color":
+        return "must be a colour such as #00695c"
     if kind == "string_pattern_mismatch":
         return "must be a folder's full path, such as /opt/patient-guide, with no spaces or wildcards"
     return detail["msg"][0].lower() + detail["msg"][1:]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import cProfile
 import gzip
 import io
+import json
 import logging
 import os
 import pstats
@@ -227,6 +228,27 @@ def patient_search(browser, site: Path) -> list[tuple[str, bool]]:
     return results
 
 
+LIGHTHOUSE_PAGES = {"home": "", "causes": "causes/"}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def lighthouse(site: Path) -> dict[str, dict[str, float]]:
+    """Lighthouse (npm, pinned) scores of the home and causes pages over http, as
+    a phone sees them (its default: a mid-range phone on a slow connection)."""
+    path = urlparse(load_config(str(ROOT / "mkdocs.yml")).site_url).path
+    scores = {}
+    with serve_folder(site, path) as address, tempfile.TemporaryDirectory() as scratch:
+        for name, page in LIGHTHOUSE_PAGES.items():
+            report = Path(scratch) / f"{name}.json"
+            subprocess.run([str(ROOT / "node_modules" / ".bin" / "lighthouse"), address + page, "--quiet",
+                            "--output=json", f"--output-path={report}", f"--only-categories={','.join(CATEGORIES)}",
+                            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"],
+                           env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, check=True, capture_output=True)
+            categories = json.loads(report.read_text())["categories"]
+            scores[name] = {category: categories[category]["score"] for category in CATEGORIES}
+    return scores
+
+
 def sizes(site: Path, kiosk: Path) -> dict[str, int]:
     found = {"search index (web, search_index.json)": (site / "search" / "search_index.json").stat().st_size,
              "search index (kiosk, search_index.js)": (kiosk / "search" / "search_index.js").stat().st_size,
@@ -264,6 +286,8 @@ def report() -> str:
         patients = patient_search(browser, site)
         browser.close()
     files = sizes(site, kiosk)
+    print("Running Lighthouse ...", file=sys.stderr)
+    audits = lighthouse(site)
 
     per_page = {n: grown[n] / n for n in SIZES}
     growth_ratio = per_page[1000] / per_page[200]
@@ -352,6 +376,12 @@ def report() -> str:
         + (": missed " + ", ".join(f"\"{q}\"" for q, ok in patients if not ok) + "." if not all(
             ok for _, ok in patients) else "."),
         "",
+        "## Lighthouse (web edition, over http, as a phone)",
+        "",
+        "| page | " + " | ".join(CATEGORIES) + " |",
+        "| --- |" + " --- |" * len(CATEGORIES),
+        *[f"| {name} | " + " | ".join(f"{scores[c]:.2f}" for c in CATEGORIES) + " |" for name, scores in audits.items()],
+        "",
         "## Sizes",
         "",
         "| file | size |",
@@ -368,6 +398,11 @@ def report() -> str:
         f"| linear growth, 200 to 1,000 pages | per-page ratio {growth_ratio:.2f} | "
         f"{verdict(growth_ratio <= 1.25)} |",
         f"| search results within 100 ms | median {search_median:.1f} ms | {verdict(search_median <= 100)} |",
+        f"| patient queries found in the top 3 | {sum(ok for _, ok in patients)} of {len(patients)} | "
+        f"{verdict(all(ok for _, ok in patients))} |",
+        "| Lighthouse: accessibility, best practices and SEO 1.0, performance 0.95 or more | "
+        + "; ".join(f"{name} " + ", ".join(f"{scores[c]:.2f}" for c in CATEGORIES) for name, scores in audits.items())
+        + f" | {verdict(all(s['performance'] >= 0.95 and all(s[c] == 1 for c in CATEGORIES[1:]) for s in audits.values()))} |",
         *([f"| builds at most 10% slower than `{baseline_revision}` | "
            + ", ".join(f"{name} {editions[name] / baseline[name] - 1:+.1%}" for name in ("web", "kiosk"))
            + f" | {verdict(all(editions[n] <= 1.10 * baseline[n] for n in ('web', 'kiosk')))} |"]

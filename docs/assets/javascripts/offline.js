@@ -1,0 +1,10 @@
+/* Web edition only: register the service worker that keeps the guide usable
+ * with no network after one visit. It sits at the site's root, so its scope is
+ * the site's own folder (on GitHub Pages, /<repository>/). A new version takes
+ * over on the next visit. */
+(function () {
+  "use strict";
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+  var config = JSON.parse(document.getElementById("__config").textContent);
+  navigator.serviceWorker.register(new URL(config.base + "/sw.js", location.href).href);
+})();
