@@ -121,3 +121,14 @@ def test_care_card_states_its_level_to_screen_readers(browser, web_server):
     # The level is read out in words, not carried by colour alone.
     assert "When to get help: Urgent" in " ".join(card.text_content().split())
     page.close()
+
+
+def test_tapping_an_abbreviation_shows_what_it_means(browser, web_server):
+    page = browser.new_page(viewport={"width": 390, "height": 844}, has_touch=True)
+    page.goto(web_server + "treatment/")
+    page.locator("article abbr", has_text="NSAIDs").first.tap()
+    tip = page.get_by_role("tooltip")
+    assert tip.inner_text() == "Nonsteroidal anti-inflammatory drugs"
+    page.keyboard.press("Escape")
+    assert tip.count() == 0
+    page.close()

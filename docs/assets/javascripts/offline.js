@@ -6,5 +6,8 @@
   "use strict";
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
   var config = JSON.parse(document.getElementById("__config").textContent);
-  navigator.serviceWorker.register(new URL(config.base + "/sw.js", location.href).href);
+  // After the page has loaded: precaching the guide must not slow the first view.
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register(new URL(config.base + "/sw.js", location.href).href);
+  });
 })();
