@@ -1,9 +1,12 @@
-"""MkDocs hooks: print each handout page to PDF, on A4 and on US Letter.
+"""MkDocs hooks: print each handout page to PDF, on A4 and on US Letter, in
+standard and in large print.
 
 A page is a handout when its front matter says `handout: true`. After the site
 is written, headless Chromium (Debian's, driven by Playwright) prints each one
-from the built files, with no network. Each PDF must come out as one page: a
-handout that has grown too long stops the build instead of printing two sheets.
+from the built files, with no network, as tagged PDFs (headings, lists and
+tables in the structure tree) with an outline and the handout's own title. A
+standard handout must fit one sheet and a large-print one two: one that has
+grown too long stops the build instead.
 """
 from __future__ import annotations
 
@@ -20,17 +23,22 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-dev-shm-usage"]  # containers (the Pages workflow) have a small /dev/shm
 # File suffix -> Chromium's paper name.
 PAPERS = {"a4": "A4", "letter": "Letter"}
+# Print -> (file suffix, most sheets). Large print (body text of 16 pt and more,
+# for readers who need it) is set by print.css on html.large-print.
+PRINTS = {"standard": ("", 1), "large": ("-large", 2)}
 
 _handouts: list[Page] = []
 # `mkdocs serve` rebuilds on every edit; printing PDFs each time would slow it down.
 _printing = {"on": True}
 
 
-def pdf_paths(page: Page) -> dict[str, str]:
-    """Paper name -> where the handout's PDF is written, relative to the site."""
-    folder = Path(page.file.src_uri).parent
-    return {name: (folder / "pdf" / f"{Path(page.file.src_uri).stem}-{suffix}.pdf").as_posix()
-            for suffix, name in PAPERS.items()}
+def pdf_paths(page: Page) -> list[dict[str, str | bool]]:
+    """Each PDF of a handout: its paper, whether it is large print, and where it
+    is written, relative to the site."""
+    folder, stem = Path(page.file.src_uri).parent, Path(page.file.src_uri).stem
+    return [{"paper": name, "large": kind == "large",
+             "path": (folder / "pdf" / f"{stem}{large}-{suffix}.pdf").as_posix()}
+            for kind, (large, _) in PRINTS.items() for suffix, name in PAPERS.items()]
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -75,12 +83,19 @@ def on_post_build(config: MkDocsConfig) -> None:
         page = browser.new_page()
         for handout in _handouts:
             page.goto((site / handout.file.dest_uri).as_uri(), wait_until="load")
-            for paper, path in handout.meta["handout_pdfs"].items():
-                pdf = page.pdf(format=paper, print_background=True, prefer_css_page_size=False)
-                if (pages := count_pages(pdf)) != 1:
-                    raise PluginError(f"docs/{handout.file.src_uri} prints to {pages} pages on {paper} "
-                                      "paper; a handout must fit one sheet: shorten it")
-                target = site / path
+            # The PDF's title is the page's: the handout's own, without the site's name.
+            page.evaluate("title => { document.title = title; }", handout.meta.get("title", handout.title))
+            for pdf_file in handout.meta["handout_pdfs"]:
+                large, most = PRINTS["large" if pdf_file["large"] else "standard"]
+                page.evaluate("large => document.documentElement.classList.toggle('large-print', large)",
+                              pdf_file["large"])
+                pdf = page.pdf(format=pdf_file["paper"], print_background=True, prefer_css_page_size=False,
+                               tagged=True, outline=True)
+                if (pages := count_pages(pdf)) > most:
+                    raise PluginError(f"docs/{handout.file.src_uri} prints to {pages} pages on {pdf_file['paper']} "
+                                      f"paper{' in large print' if large else ''}; it must fit {most} "
+                                      f"sheet{'s' if most > 1 else ''}: shorten it")
+                target = site / pdf_file["path"]
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(pdf)
         browser.close()

@@ -16,6 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from . import preparing
 from .components import COMPONENTS, EVERY_PAGE_DATA, Components
+from .build_log import side_log
 from .dates import last_commit_date, last_updated
 from .loading import DataError, PageCallError, load_guide_data, load_page_review, review_overdue
 from .messages import MessageError
@@ -24,14 +25,9 @@ from .rendering import abbreviation_definitions
 SOURCES_PAGE = "sources.md"
 
 log = logging.getLogger("mkdocs.plugins.macros.guide")
-# Overdue reviews are reported outside MkDocs' logger, so that `--strict` (which
+# Overdue reviews are reported beside MkDocs' log, so that `--strict` (which
 # fails on any MkDocs warning) still builds unless extra.review.overdue is "error".
-review_log = logging.getLogger("guide.review")
-if not review_log.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
-    review_log.addHandler(_handler)
-    review_log.propagate = False
+review_log = side_log("guide.review", "WARNING")
 
 
 def define_env(env) -> None:

@@ -47,9 +47,10 @@ class Components:
     def __init__(self, data: GuideData, settings: GuideSettings, messages: Messages) -> None:
         self.renderer = Renderer(data, messages)
         self.mark_abbreviations = AbbreviationMarker(data, self.renderer)
+        # A component that shows settings (the publisher, the clinic) gets them too.
         self.prepare = {
-            name: functools.partial(component.prepare, data,
-                                    **({"settings": settings} if name == "publishing" else {}))
+            name: functools.partial(component.prepare, data, **(
+                {"settings": settings} if "settings" in inspect.signature(component.prepare).parameters else {}))
             for name, component in COMPONENTS.items()
         }
 

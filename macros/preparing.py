@@ -100,11 +100,13 @@ def glossary(data: GuideData) -> Context:
             "causes": sorted(causes, key=lambda c: (c.name.lower(), c.id))}
 
 
-def care_card(data: GuideData, card_id: str, heading_level: int = 2) -> Context:
+def care_card(data: GuideData, card_id: str, heading_level: int = 2, *, settings: GuideSettings) -> Context:
+    """A "When to get help" card; with a clinic set, its number too."""
     if heading_level not in range(2, 7):
         raise PageCallError(f"heading_level must be a whole number from 2 to 6 (got {heading_level!r})")
     card = data.care_card(card_id)
-    return {"card": card, "level": data.care_level(card.level), "heading_level": heading_level}
+    return {"card": card, "level": data.care_level(card.level), "heading_level": heading_level,
+            "clinic": settings.clinic}
 
 
 def corrections(data: GuideData) -> Context:
@@ -129,11 +131,12 @@ def source_summary(data: GuideData) -> Context:
     return {"article": data.source.source}
 
 
-def publishing(data: GuideData, settings: GuideSettings) -> Context:
+def publishing(data: GuideData, *, settings: GuideSettings) -> Context:
     """Who publishes the guide, its review cycle, and the feedback address."""
+    feedback = settings.feedback
     return {"publisher": settings.publisher, "cycle_months": settings.review.cycle_months,
-            "feedback": {"href": settings.feedback,
-                         "shown": re.sub(r"^(mailto:|https?://)", "", settings.feedback)}}
+            "feedback": {"href": feedback, "shown": re.sub(r"^(mailto:|https?://)", "", feedback)}
+            if feedback else None}
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ Only the settings our code reads are described; Material's own `extra` keys
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any, Literal, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
@@ -46,21 +47,52 @@ class ReviewSettings(Setting):
     overdue: Literal["warn", "error"]
 
 
+WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+
+
+class Clinic(Setting):
+    """The clinic that hands the guide out: on every printout and handout, in the
+    page foot and on the "When to get help" cards."""
+
+    name: Text
+    # Digits with the usual marks: (555) 010-4477, +44 20 7946 0000.
+    phone: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[(0-9][0-9 ()./-]{4,}[0-9]$")]
+    address: Text | None = None
+    hours: Text | None = None
+    website: WebAddress | None = None
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    logo: Text | None = None  # a file under docs/, such as assets/images/clinic-logo.png
+
+    @property
+    def phone_link(self) -> str:
+        """The number as a tel: address: its digits, and a leading +."""
+        return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")
+
+
 class GuideSettings(Setting):
     model_config = ConfigDict(extra="allow", strict=True, frozen=True)
 
     kiosk: KioskSettings | None = None
     offline_edition: OfflineEdition | None = None
     web_app: WebApp
+    clinic: Clinic | None = None
     publisher: Text
     review: ReviewSettings
-    feedback: Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")]
+    # Where readers report a problem: a web form or an email address the
+    # publishing clinic reads. None until one is set: no route is shown then.
+    feedback: Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")] | None = None
     disclaimer: Text
 
     @field_validator("kiosk", mode="before")
     @classmethod
     def _false_means_no_kiosk(cls, value: Any) -> Any:
         return None if value is False else value
+
+    @field_validator("feedback", "clinic", mode="before")
+    @classmethod
+    def _empty_means_unset(cls, value: Any) -> Any:
+        # An unset environment variable (!ENV [FEEDBACK_ADDRESS, ""]) gives "".
+        return None if value in ("", None) else value
 
 
 class SettingsError(ValueError):
@@ -81,19 +113,32 @@ def _allowed(detail: Mapping[str, Any]) -> str:
         return "must be a web address (https://...) or an email address (mailto:...)"
     if kind == "string_pattern_mismatch" and detail["loc"][-1] == "theme_color":
         return "must be a colour such as #00695c"
+    if kind == "string_pattern_mismatch" and detail["loc"][-1] == "phone":
+        return "must be a phone number: digits, spaces and ( ) + - . only, such as (555) 010-4477"
+    if kind == "string_pattern_mismatch" and detail["loc"][-1] == "email":
+        return "must be an email address, such as clinic@example.org"
+    if kind == "string_pattern_mismatch" and detail["loc"][-1] == "website":
+        return "must be a web address (https://...)"
     if kind == "string_pattern_mismatch":
         return "must be a folder's full path, such as /opt/patient-guide, with no spaces or wildcards"
     return detail["msg"][0].lower() + detail["msg"][1:]
 
 
-def load_settings(extra: Mapping[str, Any], config_file: str) -> GuideSettings:
-    """The validated `extra` settings; ``SettingsError`` lists every wrong one."""
+def load_settings(extra: Mapping[str, Any], config_file: str, docs_dir: Path | None = None) -> GuideSettings:
+    """The validated `extra` settings; ``SettingsError`` lists every wrong one.
+    With ``docs_dir``, files the settings name (the clinic's logo) must exist."""
+    lines = []
     try:
-        return GuideSettings.model_validate(dict(extra))
+        settings = GuideSettings.model_validate(dict(extra))
     except ValidationError as error:
-        lines = []
         for detail in error.errors():
             name = ".".join(["extra", *map(str, detail["loc"])])
             got = "" if detail["type"] == "missing" else f" (got {detail['input']!r})"
             lines.append(f"  - {name} {_allowed(detail)}{got}")
-        raise SettingsError(f"{config_file}: {len(lines)} wrong setting(s):\n" + "\n".join(lines)) from None
+    else:
+        logo = settings.clinic.logo if settings.clinic else None
+        if docs_dir is not None and logo and not (docs_dir / logo).is_file():
+            lines.append(f"  - extra.clinic.logo must be a file under docs/ (got {logo!r}: there is no such file)")
+    if lines:
+        raise SettingsError(f"{config_file}: {len(lines)} wrong setting(s):\n" + "\n".join(lines))
+    return settings

@@ -39,6 +39,9 @@ SHARED = ROOT.parent / "shared"
 # placeholder takes SITE_URL away. No request ever goes to it.
 TEST_SITE_URL = "https://patients.riverside-clinic.org/bme-guide/"
 os.environ["SITE_URL"] = TEST_SITE_URL
+# Likewise a feedback route, as a publishing clinic sets one; a test that wants
+# none takes it away.
+os.environ["FEEDBACK_ADDRESS"] = "mailto:guide@riverside-clinic.example"
 with open(ROOT / "mkdocs.yml", encoding="utf-8") as _config:
     CONFIG = yaml_load(_config)  # as MkDocs reads it, !ENV included
 SITE_URL: str = CONFIG["site_url"]
@@ -46,7 +49,7 @@ PROJECT_PARTS = ("mkdocs.yml", "mkdocs-kiosk.yml", "Makefile", "requirements.txt
                  "package-lock.json", "workbox-config.cjs", "docs", "data", "macros", "messages", "overrides", "hooks", "kiosk",
                  "scripts")
 # A test that uses any of these is in the slow tier.
-SLOW_FIXTURES = {"editions", "built_kiosk", "browser", "project_copy", "web_server"}
+SLOW_FIXTURES = {"editions", "built_kiosk", "browser", "project_copy", "web_server", "clinic_site"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -98,7 +101,7 @@ def build_in_process(config_file: Path, site_dir: Path, **settings) -> BuildResu
     """`mkdocs build --strict` in this process, as `mkdocs serve` builds: no PDFs.
     ``settings`` replace top-level config values (``extra=...`` replaces extra)."""
     collect = _Collect()
-    loggers = [logging.getLogger("mkdocs"), logging.getLogger("guide.review")]
+    loggers = [logging.getLogger("mkdocs"), logging.getLogger("guide.review"), logging.getLogger("guide.notice")]
     for logger in loggers:
         logger.addHandler(collect)
     try:

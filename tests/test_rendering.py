@@ -142,7 +142,8 @@ def test_pain_timeline_keeps_the_phases_in_order_and_numbers_them(data, render):
     html = render("pain_timeline")
     positions = [html.index(p.timing) for p in data.pain_phases.phases]
     assert positions == sorted(positions) and html.startswith('<ol class="pain-timeline">')
-    assert '<p class="pain-timeline__when">Phase 1: <strong>Month 1</strong></p>' in html
+    assert ('<p class="pain-timeline__when"><span class="pain-timeline__number">Phase 1</span> '
+            '<strong>Month 1</strong></p>') in html
 
 
 def test_glossary_links_resolve_within_the_list(render):

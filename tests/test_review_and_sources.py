@@ -85,6 +85,14 @@ def test_sources_page_is_generated_from_data_and_settings(built_site):
     assert f'href="{extra["feedback"]}"' in html
 
 
+def test_no_feedback_route_is_shown_until_one_is_set(project_copy, monkeypatch):
+    monkeypatch.delenv("FEEDBACK_ADDRESS")
+    result = preview_build(project_copy)
+    assert result.returncode == 0, result.output
+    html = (result.site / "sources" / "index.html").read_text()
+    assert "Found a problem?" not in html and "/issues/new" not in html
+
+
 def test_kiosk_shows_the_feedback_address_as_text(built_kiosk):
     html = (built_kiosk / "sources.html").read_text()
     shown = re.sub(r"^(mailto:|https?://)", "", CONFIG["extra"]["feedback"])

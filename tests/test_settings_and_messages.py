@@ -82,3 +82,29 @@ def test_english_catalog_loads_with_plural_forms():
     messages = load_messages("en")
     assert str(messages("publishing.review_cycle_text", count=1)).startswith("each page is due for a clinical review every month.")
     assert "every 12 months" in str(messages("publishing.review_cycle_text", count=12))
+
+
+CLINIC = {"name": "Riverside Bone Clinic", "phone": "(555) 010-4477"}
+
+
+def test_a_clinic_needs_a_name_and_a_real_phone_number():
+    message = settings_error(clinic={**CLINIC, "name": "  ", "phone": "call us"})
+    assert "extra.clinic.name" in message
+    assert "extra.clinic.phone must be a phone number" in message and "'call us'" in message
+    settings = load_settings({**CONFIG["extra"], "clinic": CLINIC}, "mkdocs.yml")
+    assert settings.clinic.phone_link == "tel:5550104477"
+
+
+def test_a_clinic_logo_must_be_a_file_under_docs(tmp_path):
+    with pytest.raises(SettingsError) as caught:
+        load_settings({**CONFIG["extra"], "clinic": {**CLINIC, "logo": "assets/clinic.png"}}, "mkdocs.yml", tmp_path)
+    assert "extra.clinic.logo must be a file under docs/ (got 'assets/clinic.png'" in str(caught.value)
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "clinic.png").write_bytes(b"png")
+    assert load_settings({**CONFIG["extra"], "clinic": {**CLINIC, "logo": "assets/clinic.png"}}, "mkdocs.yml",
+                         tmp_path).clinic.logo == "assets/clinic.png"
+
+
+def test_no_clinic_and_no_feedback_route_until_they_are_set():
+    settings = load_settings({**CONFIG["extra"], "feedback": ""}, "mkdocs.yml")
+    assert settings.clinic is None and settings.feedback is None
