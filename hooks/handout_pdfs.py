@@ -86,9 +86,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             # The PDF's title is the page's: the handout's own, without the site's name.
             page.evaluate("title => { document.title = title; }", handout.meta.get("title", handout.title))
             for pdf_file in handout.meta["handout_pdfs"]:
-                large, most = PRINTS["large" if pdf_file["large"] else "standard"]
-                page.evaluate("large => document.documentElement.classList.toggle('large-print', large)",
-                              pdf_file["large"])
+                large = pdf_file["large"]
+                most = PRINTS["large" if large else "standard"][1]
+                page.evaluate("large => document.documentElement.classList.toggle('large-print', large)", large)
                 pdf = page.pdf(format=pdf_file["paper"], print_background=True, prefer_css_page_size=False,
                                tagged=True, outline=True)
                 if (pages := count_pages(pdf)) > most:

@@ -22,11 +22,11 @@ Context = dict[str, Any]
 
 
 def cause_table(data: GuideData, category: str | None = None) -> Context:
-    if category is None:
-        return {"category": None, "causes": data.causes.causes,
-                "categories": {c.id: c for c in data.causes.categories}}
-    return {"category": data.category(category),
-            "causes": [c for c in data.causes.causes if c.category == category]}
+    """Every cause with its kind, or the causes of one category."""
+    causes = data.causes.causes
+    return {"causes": causes if category is None else [c for c in causes if c.category == category],
+            "category": None if category is None else data.category(category),
+            "categories": {c.id: c for c in data.causes.categories}}
 
 
 def cause_overview(data: GuideData) -> Context:
@@ -39,12 +39,12 @@ def cause_overview(data: GuideData) -> Context:
 
 
 def treatment_table(data: GuideData, level: str | None = None) -> Context:
+    """Every treatment with its level, first steps first; or the treatments of one level."""
     levels = data.treatments.levels
-    if level is None:
-        return {"level": None, "levels": {lvl.id: lvl for lvl in levels},
-                "treatments": [t for lvl in levels for t in data.treatments.treatments if t.level == lvl.id]}
-    return {"level": data.treatment_level(level),
-            "treatments": [t for t in data.treatments.treatments if t.level == level]}
+    return {"treatments": [t for lvl in levels for t in data.treatments.treatments
+                           if t.level == lvl.id and level in (None, lvl.id)],
+            "level": None if level is None else data.treatment_level(level),
+            "levels": {lvl.id: lvl for lvl in levels}}
 
 
 def test_table(data: GuideData, scans: bool | None = None) -> Context:
