@@ -5,11 +5,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
+# The guide's languages, the source first (it is built first: a build empties
+# its folder, and each further language goes into a folder of its own inside it).
+LANGUAGES = $(shell $(BIN)/python -m scripts.languages 2>/dev/null || echo en)
+
 .PHONY: serve build kiosk kiosk-shots test test-fast readability bench browser-tools clean
 
 # Build and preview the site at http://127.0.0.1:8000/<path of site_url>/, rebuilding
 # whenever a page, data file, template, message file or hook changes. The preview
-# prints no PDFs (that would slow every rebuild): `make build` makes them.
+# prints no PDFs (that would slow every rebuild): `make build` makes them. It shows
+# one language: `make serve GUIDE_LANGUAGE=es` previews the Spanish one.
 serve: kiosk
 	$(BIN)/mkdocs serve --strict --watch-theme
 
@@ -17,14 +22,16 @@ serve: kiosk
 # last good one alone. The web edition carries the kiosk edition as a download.
 build: kiosk
 	rm -rf .site.tmp
-	$(BIN)/mkdocs build --strict --site-dir .site.tmp
-	SITE_DIR=.site.tmp node_modules/.bin/workbox generateSW workbox-config.cjs
+	for language in $(LANGUAGES); do \
+	  GUIDE_LANGUAGE=$$language $(BIN)/mkdocs build --strict --site-dir .site.tmp || exit 1; done
+	SITE_DIR=.site.tmp GUIDE_LANGUAGES="$(LANGUAGES)" node_modules/.bin/workbox generateSW workbox-config.cjs
 	rm -rf site && mv .site.tmp site
 	@echo "Web edition written to site/"
 
 kiosk: $(VENV)/.site-deps node_modules/.installed browser-tools
 	rm -rf .site-kiosk.tmp
-	$(BIN)/mkdocs build --strict -f mkdocs-kiosk.yml --site-dir .site-kiosk.tmp
+	for language in $(LANGUAGES); do \
+	  GUIDE_LANGUAGE=$$language $(BIN)/mkdocs build --strict -f mkdocs-kiosk.yml --site-dir .site-kiosk.tmp || exit 1; done
 	rm -rf site-kiosk site-kiosk.zip && mv .site-kiosk.tmp site-kiosk
 	$(BIN)/python -m zipfile -c site-kiosk.zip site-kiosk/
 	@echo "Kiosk edition written to site-kiosk/ and site-kiosk.zip"
@@ -44,7 +51,8 @@ test-fast: $(VENV)/.test-deps
 	$(BIN)/python -m pytest -m "not slow" -q
 
 # Chromium prints the handouts to PDF during the build, and the tests use it too.
-# Flesch-Kincaid grade and SMOG index of each page of the built web edition.
+# Flesch-Kincaid grade and SMOG index of each English page of the built web
+# edition, and the Fernandez-Huerta reading ease of each page in Spanish.
 readability: build $(VENV)/.test-deps
 	$(BIN)/python -m scripts.readability site
 

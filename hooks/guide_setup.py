@@ -7,8 +7,11 @@ module and the other hooks read them.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+import yaml
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,28 +22,97 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.build_log import side_log  # noqa: E402
-from macros.messages import load_messages  # noqa: E402
+from macros.languages import LanguageEdition, LanguageError, chosen_edition  # noqa: E402
+from macros.loading import DataError, GuideData, load_guide_data, translate_guide_data  # noqa: E402
+from macros.messages import MessageError, load_messages, missing_messages  # noqa: E402
 from macros.preparing import is_real_address  # noqa: E402
 from macros.settings import SettingsError, load_settings  # noqa: E402
+from macros.translated_pages import find_page_translations  # noqa: E402
+from macros.translated_settings import translate_settings  # noqa: E402
+from macros.translations import TRANSLATIONS_DIR, Gap, TranslationError  # noqa: E402
 
 # Said once a build, beside MkDocs' log so that `--strict` still builds.
 notice = side_log("guide.notice", "NOTE")
+# Translations made from an older English text: a warning that does not stop the build.
+translation_log = side_log("guide.translation", "WARNING")
 
 
-@event_priority(100)  # before the macros plugin and the other hooks read them
+@event_priority(100)  # before the macros plugin, the search plugin and the other hooks read them
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    project = Path(config.config_file_path).parent
+    config_name = Path(config.config_file_path).name
     try:
-        config["guide_settings"] = load_settings(config.extra, Path(config.config_file_path).name,
-                                                 Path(config.docs_dir))
-    except SettingsError as error:
+        edition = chosen_edition(config.theme["language"], list(config.extra.get("translations") or []),
+                                 config.site_url)
+    except LanguageError as error:
+        raise PluginError(f"{config_name}: {error}") from None
+    try:
+        data = load_guide_data(project / "data")
+        if not edition.is_source:
+            data = _translate(config, edition, project, data)
+        config["guide_settings"] = load_settings(config.extra, config_name, Path(config.docs_dir))
+        config["guide_messages"] = load_messages(edition.language)
+    except (SettingsError, DataError, TranslationError) as error:
+        # A PluginError stops the build with this message and no traceback.
         raise PluginError(str(error)) from None
-    config["guide_messages"] = load_messages(config.theme["language"])
+    config["guide_data"] = data
+    config["guide_edition"] = edition
+    # The kiosk's first screen asks each reader, in each language, to choose one.
+    try:
+        config["guide_language_choice"] = {language: load_messages(language)("languages.choose")
+                                           for language in edition.languages}
+    except MessageError as error:
+        raise PluginError(str(error)) from None
     if not is_real_address(config.site_url):
         notice.info("The web address is still a placeholder (%s), so printouts, handouts and the kiosk "
                     "leave out the address and its QR code. Set SITE_URL to the guide's real address "
                     "when you build, for example: SITE_URL=https://your-clinic.example/guide/ make build",
                     config.site_url)
     return config
+
+
+def _translate(config: MkDocsConfig, edition: LanguageEdition, project: Path, english: GuideData) -> GuideData:
+    """Make this build the ``edition.language`` one: its words in the settings,
+    its pages, its data, its address and folder. Every gap is listed at once."""
+    language = edition.language
+    label = f"{TRANSLATIONS_DIR}/{language}"
+    folder = project / label
+    gaps: list[Gap] = []
+    settings_file = folder / "settings.yml"
+    if settings_file.is_file():
+        gaps += translate_settings(config, yaml.safe_load(settings_file.read_text(encoding="utf-8")),
+                                   f"{label}/settings.yml", language)
+    else:
+        gaps.append(Gap(f"{label}/settings.yml", "the file", "-", language, "file is missing"))
+    try:
+        gaps += missing_messages(load_messages(edition.source), load_messages(language))
+    except MessageError as error:
+        gaps.append(Gap(f"messages/{language}.yml", "the file", "-", language, str(error)))
+    pages = find_page_translations(Path(config.docs_dir), folder / "docs", f"{label}/docs", language)
+    gaps += pages.gaps
+    data, stale = english, []
+    try:
+        data, stale = translate_guide_data(english, folder / "data", language, f"{label}/data")
+    except TranslationError as error:
+        gaps += error.gaps
+    if gaps:
+        raise TranslationError(language, gaps)
+    for translation in [*pages.stale, *stale]:
+        translation_log.warning(str(translation))
+    config["guide_pages"] = pages
+    config.theme["language"] = language
+    config["site_url"] = f"{config.site_url.rstrip('/')}/{language}/" if config.site_url else None
+    config["site_dir"] = os.path.join(config.site_dir, language)
+    return data
+
+
+def on_files(files, config: MkDocsConfig):
+    """In a further language, each page is read from its translation."""
+    pages = config.get("guide_pages")
+    if pages is not None:
+        for file in files.documentation_pages():
+            file.abs_src_path = str(pages.sources[file.src_uri])
+    return files
 
 
 def on_env(env: Environment, config: MkDocsConfig, files) -> Environment:

@@ -92,7 +92,8 @@ def on_post_build(config: MkDocsConfig) -> None:
                 pdf = page.pdf(format=pdf_file["paper"], print_background=True, prefer_css_page_size=False,
                                tagged=True, outline=True)
                 if (pages := count_pages(pdf)) > most:
-                    raise PluginError(f"docs/{handout.file.src_uri} prints to {pages} pages on {pdf_file['paper']} "
+                    source = Path(handout.file.abs_src_path).relative_to(Path(config.config_file_path).parent)
+                    raise PluginError(f"{source.as_posix()} prints to {pages} pages on {pdf_file['paper']} "
                                       f"paper{' in large print' if large else ''}; it must fit {most} "
                                       f"sheet{'s' if most > 1 else ''}: shorten it")
                 target = site / pdf_file["path"]

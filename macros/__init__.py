@@ -11,14 +11,13 @@ import logging
 from pathlib import Path
 from typing import Callable
 
-from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from . import preparing
 from .components import COMPONENTS, EVERY_PAGE_DATA, Components
 from .build_log import side_log
 from .dates import last_commit_date, last_updated
-from .loading import DataError, PageCallError, load_guide_data, load_page_review, review_overdue
+from .loading import DataError, PageCallError, load_page_review, review_overdue
 from .messages import MessageError
 from .rendering import abbreviation_definitions
 
@@ -31,13 +30,9 @@ review_log = side_log("guide.review", "WARNING")
 
 
 def define_env(env) -> None:
-    # hooks/guide_setup.py has checked the settings and loaded the words by now.
-    settings, messages = env.conf["guide_settings"], env.conf["guide_messages"]
-    try:
-        data = load_guide_data(Path(env.project_dir) / "data")
-    except DataError as error:
-        # A PluginError stops the build with this message and no traceback.
-        raise PluginError(str(error)) from None
+    # hooks/guide_setup.py has checked the settings and loaded the data and words,
+    # in the language of this build, by now.
+    settings, messages, data = env.conf["guide_settings"], env.conf["guide_messages"], env.conf["guide_data"]
     components = Components(data, settings, messages)
     for name in COMPONENTS:
         env.macro(_page_macro(env, components, name), name)
@@ -72,8 +67,10 @@ def on_post_page_macros(env) -> None:
     # The page foot is shown by overrides/partials/page-foot.html, outside the text that search indexes.
     page, config = env.page, env.conf
     source_label = f"docs/{page.file.src_uri}"
+    # A translated page shows the clinical review of the English page it was made from.
+    pages = config.get("guide_pages")
     try:
-        review = load_page_review(page.meta, source_label)
+        review = load_page_review(pages.english_meta[page.file.src_uri] if pages else page.meta, source_label)
     except DataError as error:
         log.error(str(error))
         review = None
@@ -83,7 +80,8 @@ def on_post_page_macros(env) -> None:
     page.meta["page_foot"] = preparing.page_foot(
         env.variables["guide_data"], config["guide_settings"], review,
         get_relative_url(sources.url, page.url) if sources else None,
-        preparing.web_address(config["site_url"], page.file.src_uri), _last_updated(env))
+        preparing.web_address(config["site_url"], page.file.src_uri), _last_updated(env),
+        pages.checks[page.file.src_uri] if pages else None)
 
 
 def _last_updated(env) -> datetime.date | None:

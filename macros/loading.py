@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import models
+from .translations import DataTranslation, Gap, Stale, TranslationError
 
 
 @dataclass(frozen=True)
@@ -118,23 +119,62 @@ GROUP_REFERENCES = {
 def load_guide_data(data_dir: Path) -> GuideData:
     """Load every data file; raise ``DataError`` listing all problems found."""
     problems: list[DataProblem] = []
-    loaded: dict[str, BaseModel] = {}
+    raw_files: dict[str, tuple[str, type[BaseModel], Any]] = {}
     for file_name, (attribute, model) in DATA_FILES.items():
-        path = data_dir / file_name
         label = f"data/{file_name}"
-        raw = _read_yaml(path, label, problems)
-        if raw is None:
-            continue
+        raw = _read_yaml(data_dir / file_name, label, problems)
+        if raw is not None:
+            raw_files[label] = (attribute, model, raw)
+    if problems:
+        raise DataError(problems)
+    return _validated(raw_files)
+
+
+def _validated(raw_files: dict[str, tuple[str, type[BaseModel], Any]]) -> GuideData:
+    """Validate each file's data (label -> attribute, model, data) and check
+    them against each other; ``DataError`` lists every problem."""
+    problems: list[DataProblem] = []
+    loaded: dict[str, BaseModel] = {}
+    for label, (attribute, model, raw) in raw_files.items():
         try:
             loaded[attribute] = model.model_validate(raw)
         except ValidationError as error:
             problems.extend(_describe(label, raw, error))
     if not problems:
         data = GuideData(**loaded)  # type: ignore[arg-type]
-        problems.extend(_cross_check(data))
+        problems.extend(_cross_check(data, {attr: label for label, (attr, _, _) in raw_files.items()}))
     if problems:
         raise DataError(problems)
     return data
+
+
+def translate_guide_data(english: GuideData, folder: Path, language: str,
+                         label: str) -> tuple[GuideData, list[Stale]]:
+    """The guide's data in ``language``, from the files in ``folder`` (shown as
+    ``label`` in messages). Raises ``TranslationError`` listing every gap, and
+    ``DataError`` if the translated data breaks a rule (a pattern, a length);
+    returns the translations made from older English text beside the data."""
+    gaps: list[Gap] = []
+    stale: list[Stale] = []
+    merged: dict[str, Any] = {}
+    for file_name, (attribute, _) in DATA_FILES.items():
+        translation = DataTranslation(f"{label}/{file_name}", f"data/{file_name}", language)
+        path = folder / file_name
+        if path.is_file():
+            problems: list[DataProblem] = []
+            raw = _read_yaml(path, translation.file, problems)
+            if problems:
+                raise DataError(problems)
+        else:
+            raw = None
+            gaps.append(Gap(translation.file, "the file", "-", language, "file is missing"))
+        merged[attribute] = translation.apply(getattr(english, attribute), raw)
+        gaps.extend(translation.gaps)
+        stale.extend(translation.stale)
+    if gaps:
+        raise TranslationError(language, gaps)
+    return _validated({f"{label}/{name}": (attribute, model, merged[attribute])
+                       for name, (attribute, model) in DATA_FILES.items()}), stale
 
 
 def load_page_review(meta: dict[str, Any], page: str) -> models.PageReview | None:
@@ -223,15 +263,16 @@ def _repeats(file: str, section: str, entries: list[Any], field: str, message: s
         seen.add(value)
 
 
-def _cross_check(data: GuideData) -> Iterable[DataProblem]:
-    """Checks that span entries: unique ids, known categories, working references."""
+def _cross_check(data: GuideData, labels: dict[str, str]) -> Iterable[DataProblem]:
+    """Checks that span entries: unique ids, known categories, working references.
+    ``labels`` names each file (by GuideData attribute) as the reader wrote it."""
     # Every list of entries with ids, found from DATA_FILES: no second list of files.
     for file_name, (attribute, _) in DATA_FILES.items():
         contents = getattr(data, attribute)
         for section in type(contents).model_fields:
             entries = getattr(contents, section)
             if isinstance(entries, list) and entries and hasattr(entries[0], "id"):
-                yield from _repeats(f"data/{file_name}", section, entries, "id",
+                yield from _repeats(labels[attribute], section, entries, "id",
                                     "duplicate id: another entry already uses it")
 
     for file_name, (section, field, groups, what) in GROUP_REFERENCES.items():
@@ -239,14 +280,14 @@ def _cross_check(data: GuideData) -> Iterable[DataProblem]:
         known = [group.id for group in getattr(contents, groups)]
         for index, entry in enumerate(getattr(contents, section)):
             if getattr(entry, field) not in known:
-                yield DataProblem(f"data/{file_name}", _entry(section, index, entry.id), field,
+                yield DataProblem(labels[DATA_FILES[file_name][0]], _entry(section, index, entry.id), field,
                                   f"unknown {what} '{getattr(entry, field)}'; known: {', '.join(known)}")
 
     kinds = {kind.id: kind for kind in data.tests.kinds}
     for index, test in enumerate(data.tests.tests):
         kind = kinds.get(test.kind)
         if test.shows_condition is not None and kind and not kind.scan:
-            yield DataProblem("data/diagnostic_tests.yml", _entry("tests", index, test.id), "shows_condition",
+            yield DataProblem(labels["tests"], _entry("tests", index, test.id), "shows_condition",
                               f"only scans say whether they show the condition; kind '{test.kind}' is not a scan")
 
     terms = data.glossary.terms
@@ -254,11 +295,11 @@ def _cross_check(data: GuideData) -> Iterable[DataProblem]:
     for index, term in enumerate(terms):
         for ref in term.see_also:
             if ref not in known:
-                yield DataProblem("data/glossary.yml", _entry("terms", index, term.id), "see_also",
+                yield DataProblem(labels["glossary"], _entry("terms", index, term.id), "see_also",
                                   f"refers to '{ref}', which is not a glossary term")
-    yield from _repeats("data/glossary.yml", "terms", terms, "abbreviation",
+    yield from _repeats(labels["glossary"], "terms", terms, "abbreviation",
                         "'{value}' is already explained by another term")
     for index, term in enumerate(terms):
         if term.plural and not term.abbreviation:
-            yield DataProblem("data/glossary.yml", _entry("terms", index, term.id), "plural",
+            yield DataProblem(labels["glossary"], _entry("terms", index, term.id), "plural",
                               "a plural needs the abbreviation it is the plural of")

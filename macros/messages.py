@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Mapping
@@ -22,6 +23,8 @@ from babel.dates import format_date
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from pydantic import BaseModel, ConfigDict, RootModel, StringConstraints, ValidationError
+
+from .translations import Gap
 
 # The interface words live beside the code that shows them, not in any one guide.
 MESSAGES_DIR = Path(__file__).resolve().parent.parent / "messages"
@@ -92,6 +95,27 @@ class Messages:
     def long_date(self, day: datetime.date) -> str:
         """A date written out in the language's own way ("April 6, 2025")."""
         return format_date(day, format="long", locale=self.locale)
+
+
+def missing_messages(english: Messages, other: Messages) -> list[Gap]:
+    """Every interface word ``other`` lacks, or whose placeholders differ from
+    the English (a translation must fill in the same values)."""
+    gaps = []
+    for group, messages in english.catalog.items():
+        for name, message in messages.items():
+            key = f"{group}.{name}"
+            if name not in other.catalog.get(group, {}):
+                gaps.append(Gap(other.file, group, name, other.language))
+                continue
+            wanted = _placeholders(english.forms(key).values())
+            if (found := _placeholders(other.forms(key).values())) != wanted:
+                gaps.append(Gap(other.file, group, name, other.language,
+                                f"fills in {sorted(found)}, the English fills in {sorted(wanted)}"))
+    return gaps
+
+
+def _placeholders(texts: Any) -> set[str]:
+    return {name for text in texts for name in re.findall(r"\{(\w+)\}", text)}
 
 
 def load_messages(language: str, folder: Path = MESSAGES_DIR) -> Messages:

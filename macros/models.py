@@ -16,6 +16,16 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
+class Translated:
+    """Marks a field a reader reads: each further language gives its own text for
+    it in translations/<language>/data/ (see ``macros/translations.py``). Ids,
+    levels, dates and names quoted from the source article are not marked."""
+
+
+TRANSLATED = Translated()
+Words = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), TRANSLATED]
+
+
 class Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -25,7 +35,7 @@ class Category(Entry):
     level, a care-card level, a kind of test. Declared in the data file it serves."""
 
     id: Id
-    name: Text
+    name: Words
 
 
 class TestKind(Category):
@@ -35,7 +45,7 @@ class TestKind(Category):
 
 class Condition(Entry):
     # Lower case, as it reads inside a sentence: "Causes of <name>".
-    name: Text
+    name: Words
 
 
 class ConditionFile(Entry):
@@ -44,9 +54,9 @@ class ConditionFile(Entry):
 
 class Cause(Entry):
     id: Id
-    name: Text
+    name: Words
     category: Id
-    explanation: Text
+    explanation: Words
 
 
 class CausesFile(Entry):
@@ -56,7 +66,7 @@ class CausesFile(Entry):
 
 class BodyLocation(Entry):
     id: Id
-    name: Text
+    name: Words
 
 
 class BodyLocationsFile(Entry):
@@ -65,8 +75,8 @@ class BodyLocationsFile(Entry):
 
 class Symptom(Entry):
     id: Id
-    name: Text
-    explanation: Text
+    name: Words
+    explanation: Words
 
 
 class SymptomsFile(Entry):
@@ -75,9 +85,9 @@ class SymptomsFile(Entry):
 
 class PainPhase(Entry):
     id: Id
-    name: Text
-    timing: Text
-    what_happens: Text
+    name: Words
+    timing: Words
+    what_happens: Words
 
 
 class PainPhasesFile(Entry):
@@ -86,10 +96,10 @@ class PainPhasesFile(Entry):
 
 class DiagnosticTest(Entry):
     id: Id
-    name: Text
+    name: Words
     kind: Id
-    looks_for: Text
-    what_to_expect: Text
+    looks_for: Words
+    what_to_expect: Words
     # Scans only: can this scan show the condition? None: not used to look for it.
     shows_condition: bool | None = None
 
@@ -101,9 +111,9 @@ class DiagnosticTestsFile(Entry):
 
 class Treatment(Entry):
     id: Id
-    name: Text
+    name: Words
     level: Id
-    explanation: Text
+    explanation: Words
 
 
 class TreatmentsFile(Entry):
@@ -111,27 +121,28 @@ class TreatmentsFile(Entry):
     treatments: list[Treatment] = Field(min_length=1)
 
 
-Abbreviation = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,8}[a-z]{0,2}$")]
+# Each language has its own short forms (MRI is RM in Spanish).
+Abbreviation = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,8}[a-z]{0,2}$"), TRANSLATED]
 
 
 class PluralForms(Entry):
     """A short form's plural and the term's plural, as a page uses them ("NSAIDs")."""
 
     abbreviation: Abbreviation
-    term: Text
+    term: Words
 
 
 class GlossaryTerm(Entry):
     id: Id
-    term: Text
+    term: Words
     abbreviation: Abbreviation | None = None
     plural: PluralForms | None = None
-    definition: Text
+    definition: Words
     # The words patients use, shown with the term so a reader sees why search
     # found it: lay names, other spellings (UK ones too), common examples.
-    also_called: list[Text] = []
-    also_spelled: list[Text] = []
-    examples: list[Text] = []
+    also_called: list[Words] = []
+    also_spelled: list[Words] = []
+    examples: list[Words] = []
     see_also: list[Id] = []
 
 
@@ -142,8 +153,8 @@ class GlossaryFile(Entry):
 class CareCard(Entry):
     id: Id
     level: Id
-    action: Text
-    bullets: list[Text] = Field(min_length=1, max_length=5)
+    action: Words
+    bullets: list[Words] = Field(min_length=1, max_length=5)
 
 
 class CareCardsFile(Entry):
@@ -162,25 +173,26 @@ class PageReview(Entry):
 class HandoutsFile(Entry):
     """Lists that appear only on the handouts."""
 
-    treatment_questions: list[Text] = Field(min_length=1, max_length=6)
-    test_questions: list[Text] = Field(min_length=1, max_length=6)
-    checklist: list[Text] = Field(min_length=1, max_length=6)
+    treatment_questions: list[Words] = Field(min_length=1, max_length=6)
+    test_questions: list[Words] = Field(min_length=1, max_length=6)
+    checklist: list[Words] = Field(min_length=1, max_length=6)
 
 
 class SourceArticle(Entry):
-    title: Text
+    title: Text  # the article's own title, in its own language (English)
     date: datetime.date
     reviewer: Text | None = None                # named by the article's own top line
     review_date_as_printed: Text | None = None  # its date, as that line prints it
     web_address: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
-    note: Text
+    note: Words
 
 
 class Correction(Entry):
-    topic: Text
-    source_says: Text
-    we_say: Text
-    why: Text
+    id: Id
+    topic: Words
+    source_says: Words
+    we_say: Words
+    why: Words
 
 
 class SourceFile(Entry):

@@ -17,6 +17,7 @@ from .loading import GuideData, PageCallError
 from .models import GlossaryTerm, PageReview, SourceArticle
 from .qr import QrCode, qr_code
 from .settings import GuideSettings
+from .translated_pages import PageTranslation
 
 Context = dict[str, Any]
 
@@ -152,6 +153,8 @@ class PageFoot:
     web_address: str | None
     qr: QrCode | None
     updated: datetime.date | None  # the newest of the page's and its data's last changes
+    # A translated page: what its front matter says of a check by a medical translator.
+    translation: PageTranslation | None = None
 
     @property
     def short_address(self) -> str | None:
@@ -179,6 +182,7 @@ def web_address(site_url: str | None, src_uri: str) -> str | None:
 
 
 def page_foot(data: GuideData, settings: GuideSettings, review: PageReview | None, sources_url: str | None,
-              address: str | None, updated: datetime.date | None = None) -> PageFoot:
+              address: str | None, updated: datetime.date | None = None,
+              translation: PageTranslation | None = None) -> PageFoot:
     return PageFoot(review, data.source.source, settings.disclaimer, sources_url, address,
-                    qr_code(address) if address else None, updated)
+                    qr_code(address) if address else None, updated, translation)

@@ -82,6 +82,9 @@ class GuideSettings(Setting):
     # publishing clinic reads. None until one is set: no route is shown then.
     feedback: Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")] | None = None
     disclaimer: Text
+    # Languages besides the source one (theme.language), each with its text in
+    # translations/<language>/ and messages/<language>.yml: "es", "fr", "pt_BR"...
+    translations: list[Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]] = []
 
     @field_validator("kiosk", mode="before")
     @classmethod
@@ -119,6 +122,8 @@ def _allowed(detail: Mapping[str, Any]) -> str:
         return "must be an email address, such as clinic@example.org"
     if kind == "string_pattern_mismatch" and detail["loc"][-1] == "website":
         return "must be a web address (https://...)"
+    if kind == "string_pattern_mismatch" and "translations" in detail["loc"]:
+        return "must be a language code, such as es or pt_BR"
     if kind == "string_pattern_mismatch":
         return "must be a folder's full path, such as /opt/patient-guide, with no spaces or wildcards"
     return detail["msg"][0].lower() + detail["msg"][1:]

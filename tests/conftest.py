@@ -47,7 +47,7 @@ with open(ROOT / "mkdocs.yml", encoding="utf-8") as _config:
 SITE_URL: str = CONFIG["site_url"]
 PROJECT_PARTS = ("mkdocs.yml", "mkdocs-kiosk.yml", "Makefile", "requirements.txt", "package.json",
                  "package-lock.json", "workbox-config.cjs", "docs", "data", "macros", "messages", "overrides", "hooks", "kiosk",
-                 "scripts")
+                 "scripts", "translations")
 # A test that uses any of these is in the slow tier.
 SLOW_FIXTURES = {"editions", "built_kiosk", "browser", "project_copy", "web_server", "clinic_site"}
 
@@ -97,13 +97,17 @@ class _Collect(logging.Handler):
         self.lines.append(f"{record.levelname} -  {record.getMessage()}")
 
 
-def build_in_process(config_file: Path, site_dir: Path, **settings) -> BuildResult:
+def build_in_process(config_file: Path, site_dir: Path, language: str | None = None, **settings) -> BuildResult:
     """`mkdocs build --strict` in this process, as `mkdocs serve` builds: no PDFs.
+    ``language`` builds that language (as GUIDE_LANGUAGE does, into site_dir/<language>);
     ``settings`` replace top-level config values (``extra=...`` replaces extra)."""
     collect = _Collect()
-    loggers = [logging.getLogger("mkdocs"), logging.getLogger("guide.review"), logging.getLogger("guide.notice")]
+    loggers = [logging.getLogger(name) for name in ("mkdocs", "guide.review", "guide.notice", "guide.translation")]
     for logger in loggers:
         logger.addHandler(collect)
+    saved = os.environ.pop("GUIDE_LANGUAGE", None)
+    if language:
+        os.environ["GUIDE_LANGUAGE"] = language
     try:
         config = load_config(str(config_file), site_dir=str(site_dir))
         config.update(settings)
@@ -116,10 +120,13 @@ def build_in_process(config_file: Path, site_dir: Path, **settings) -> BuildResu
     finally:
         for logger in loggers:
             logger.removeHandler(collect)
+        os.environ.pop("GUIDE_LANGUAGE", None)
+        if saved is not None:
+            os.environ["GUIDE_LANGUAGE"] = saved
     return BuildResult(returncode, "\n".join(collect.lines), site_dir)
 
 
-def preview_build(project: Path, config_name: str = "mkdocs.yml") -> BuildResult:
+def preview_build(project: Path, config_name: str = "mkdocs.yml", language: str | None = None) -> BuildResult:
     """An edition of ``project`` built in this process, as `mkdocs serve` builds
     it (no PDFs), into ``project/preview-<edition>``. The web edition offers the
     kiosk zip; a stand-in takes its place here (`editions` tests the real one)."""
@@ -131,7 +138,8 @@ def preview_build(project: Path, config_name: str = "mkdocs.yml") -> BuildResult
         with zipfile.ZipFile(stand_in, "w") as archive:
             archive.writestr("site-kiosk/index.html", "")
         overrides["extra"] = {**extra, "offline_edition": {**extra["offline_edition"], "zip": str(stand_in)}}
-    return build_in_process(project / config_name, project / f"preview-{Path(config_name).stem}", **overrides)
+    return build_in_process(project / config_name, project / f"preview-{Path(config_name).stem}", language,
+                            **overrides)
 
 
 @pytest.fixture(scope="session")
@@ -140,6 +148,14 @@ def built_site(tmp_path_factory) -> Path:
     result = preview_build(copy_project(tmp_path_factory.mktemp("web") / "project"))
     assert result.returncode == 0, result.output
     return result.site
+
+
+@pytest.fixture(scope="session")
+def built_site_es(tmp_path_factory) -> Path:
+    """The web edition in Spanish (its es/ folder), built in this process, without PDFs."""
+    result = preview_build(copy_project(tmp_path_factory.mktemp("web-es") / "project"), language="es")
+    assert result.returncode == 0, result.output
+    return result.site / "es"
 
 
 @dataclass

@@ -39,7 +39,7 @@ def search(page, query: str) -> list[str]:
     box.fill("")
     box.press_sequentially(query, delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    page.wait_for_timeout(400)  # a corrected query searches once more
+    page.wait_for_timeout(1200)  # after a pause, a corrected or widened query searches once more
     return page.eval_on_selector_all(TOP_RESULTS, "links => links.map(a => a.href)")
 
 

@@ -36,7 +36,7 @@ def test_tables_come_from_the_example_data_and_name_its_condition(example_site):
 def test_page_foot_carries_the_example_source_and_settings(example_site):
     html = article(example_site, "index.html")
     assert '<span class="page-foot__review">Awaiting clinical review.</span>' in html
-    assert "Source: the article <cite>An Example Article</cite>, dated February 29, 2024." in html
+    assert 'Source: the article <cite lang="en">An Example Article</cite>, dated February 29, 2024.' in html
     assert "This made-up guide exists only to test the machinery." in html
     assert "guides.made-up-clinic.org/example-guide/" in html
     # No sources page in this guide, so no link to one.

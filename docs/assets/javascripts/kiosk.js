@@ -21,9 +21,9 @@
   var dialog = findDialog();
 
   function homeUrl() {
-    // Material writes the path to the site root into #__config ("." or "..").
-    var config = JSON.parse(document.getElementById("__config").textContent);
-    return new URL(config.base + "/index.html", location.href).href;
+    // The kiosk's first screen, with its choice of language (partials in overrides/).
+    var meta = document.querySelector('meta[name="kiosk-reset"]');
+    return new URL(meta.content, location.href).href;
   }
 
   function findDialog() {

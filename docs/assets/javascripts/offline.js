@@ -1,13 +1,14 @@
 /* Web edition only: register the service worker that keeps the guide usable
- * with no network after one visit. It sits at the site's root, so its scope is
- * the site's own folder (on GitHub Pages, /<repository>/). A new version takes
+ * with no network after one visit. It sits at the site's root (above the
+ * folders of other languages), so its scope is the site's own folder (on GitHub Pages, /<repository>/). A new version takes
  * over on the next visit. */
 (function () {
   "use strict";
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
-  var config = JSON.parse(document.getElementById("__config").textContent);
+  // The worker's address, relative to this page (overrides/main.html).
+  var worker = new URL(document.currentScript.dataset.worker, location.href).href;
   // After the page has loaded: precaching the guide must not slow the first view.
   window.addEventListener("load", function () {
-    navigator.serviceWorker.register(new URL(config.base + "/sw.js", location.href).href);
+    navigator.serviceWorker.register(worker);
   });
 })();

@@ -3,9 +3,12 @@
  * Material's search box finds only words the guide holds. When a query finds
  * nothing, this tries the nearest known word for each word of it (one letter
  * wrong, missing, extra or swapped; two in longer words), searches for that
- * instead and says so above the results. The known words (search/words.js) are
- * written at build time from the search index (hooks/search_words.py) and
- * loaded the first time the search box is used.
+ * instead and says so above the results. Material matches the start of each
+ * word as typed, so "dolores" would miss "dolor" and "cancer" miss "cáncer":
+ * the other forms of a known word (its groups of word forms) join the query,
+ * and that is said too. The known words and forms (search/words.js) are written
+ * at build time from the search index (hooks/search_words.py) and loaded the
+ * first time the search box is used.
  */
 (function () {
   "use strict";
@@ -18,6 +21,8 @@
   var nothing = config.translations["search.result.none"];
   var meta = result.querySelector(".md-search-result__meta");
   var known = null;
+  var forms = {}; // a stem (no accents) -> the known words with that stem
+  var pause = null; // suggestions wait until the reader stops typing
   var corrected = null; // the query we put in the box ourselves
 
   result.insertBefore(notice, meta.nextSibling);
@@ -29,7 +34,8 @@
     script.src = new URL(config.base + "/search/words.js", location.href).href;
     script.onload = function () {
       known = window.guideSearchWords || [];
-      if (meta.textContent.trim() === nothing) suggest();
+      forms = window.guideWordForms || {};
+      suggest();
     };
     document.head.appendChild(script);
   }
@@ -53,6 +59,21 @@
     return rows[a.length][b.length];
   }
 
+  function unaccented(word) {
+    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  // Forms of the word that a search for its start would miss: the words of
+  // the longest stem it starts with, an ending of 4 letters at most away.
+  function otherForms(word) {
+    var bare = unaccented(word);
+    for (var end = bare.length; end >= Math.max(3, bare.length - 4); end--) {
+      var group = forms[bare.slice(0, end)];
+      if (group) return group.filter(function (form) { return form.indexOf(word) !== 0; });
+    }
+    return [];
+  }
+
   function nearest(word) {
     if (word.length < 4 || known.indexOf(word) !== -1) return word;
     var most = word.length >= 8 ? 2 : 1;
@@ -67,13 +88,22 @@
   function suggest() {
     var query = input.value.trim().toLowerCase();
     if (!query || !known || !known.length || query === corrected) return;
-    var better = query.split(/\s+/).map(nearest).join(" ");
+    var found = meta.textContent.trim() !== nothing;
+    var words = query.split(/\s+/).map(found ? String : nearest);
+    var better = [];
+    words.forEach(function (word) {
+      [word].concat(otherForms(word)).forEach(function (form) {
+        if (better.indexOf(form) === -1) better.push(form);
+      });
+    });
+    better = better.join(" ");
     if (better === query) return;
     corrected = better;
     input.value = better;
     // Material searches on keyup.
     input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
-    notice.textContent = notice.getAttribute("data-text").replace("{query}", better);
+    var text = notice.getAttribute(found ? "data-also" : "data-text");
+    notice.textContent = text.replace("{query}", better);
     notice.hidden = false;
   }
 
@@ -81,8 +111,12 @@
   input.addEventListener("keydown", function () {
     notice.hidden = true;
     corrected = null;
+    clearTimeout(pause);
   });
+  // Material shows new results on every key; suggest once typing has paused,
+  // never in the middle of a word.
   new MutationObserver(function () {
-    if (meta.textContent.trim() === nothing) suggest();
+    clearTimeout(pause);
+    pause = setTimeout(suggest, 600);
   }).observe(meta, { childList: true, characterData: true, subtree: true });
 })();

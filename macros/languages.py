@@ -1,0 +1,69 @@
+"""Which languages the guide comes in, and which one a build makes.
+
+Each language is its own MkDocs build (Material's model): the source language
+(theme.language in mkdocs.yml) at the site's root, every other one listed in
+``extra.translations`` in a folder of its own name (``es/``), with its own
+search index. ``GUIDE_LANGUAGE=es mkdocs build`` builds Spanish; ``make build``
+builds them all, the source language first.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from babel import Locale
+
+LANGUAGE_VARIABLE = "GUIDE_LANGUAGE"
+
+
+class LanguageError(ValueError):
+    """A build asked for a language the guide does not have."""
+
+
+@dataclass(frozen=True)
+class LanguageEdition:
+    language: str                 # the language this build makes
+    languages: tuple[str, ...]    # every language of the guide, the source first
+    root_url: str | None = None   # the published address of the source language's home
+
+    @property
+    def source(self) -> str:
+        return self.languages[0]
+
+    @property
+    def is_source(self) -> bool:
+        return self.language == self.source
+
+    def folder(self, language: str) -> str:
+        """Where a language's pages sit below the site's root: "" or "es/"."""
+        return "" if language == self.source else f"{language}/"
+
+    @property
+    def to_root(self) -> str:
+        """From this build's root up to the whole site's root: "" or "../"."""
+        return "" if self.is_source else "../"
+
+    def address(self, language: str, page_url: str) -> str | None:
+        """A page's published address in ``language`` (for hreflang links)."""
+        return f"{self.root_url.rstrip('/')}/{self.folder(language)}{page_url}" if self.root_url else None
+
+    def others(self) -> tuple[str, ...]:
+        return tuple(language for language in self.languages if language != self.language)
+
+    @staticmethod
+    def name(language: str) -> str:
+        """A language's name in its own words, as a reader looks for it: "Español"."""
+        name = Locale.parse(language).get_display_name(language)
+        return name[:1].upper() + name[1:]
+
+
+def chosen_edition(source: str, translations: list[str], root_url: str | None = None,
+                   environ: os._Environ | dict = os.environ) -> LanguageEdition:
+    """The edition the environment asks for (GUIDE_LANGUAGE), the source language by default."""
+    languages = (source, *translations)
+    language = environ.get(LANGUAGE_VARIABLE) or source
+    if language not in languages:
+        raise LanguageError(f"{LANGUAGE_VARIABLE}={language} is not one of the guide's languages "
+                            f"({', '.join(languages)}); a new language is added to extra.translations "
+                            f"in mkdocs.yml")
+    return LanguageEdition(language, languages, root_url)
