@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros.build_log import side_log  # noqa: E402
 from macros.languages import LanguageEdition, LanguageError, chosen_edition  # noqa: E402
 from macros.loading import DataError, GuideData, load_guide_data, translate_guide_data  # noqa: E402
-from macros.messages import MessageError, load_messages, missing_messages  # noqa: E402
+from macros.messages import MESSAGES_DIR, MessageError, load_messages, missing_messages  # noqa: E402
 from macros.preparing import is_real_address  # noqa: E402
 from macros.settings import SettingsError, load_settings  # noqa: E402
 from macros.translated_pages import find_page_translations  # noqa: E402
@@ -51,7 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if not edition.is_source:
             data = _translate(config, edition, project, data)
         config["guide_settings"] = load_settings(config.extra, config_name, Path(config.docs_dir))
-        config["guide_messages"] = load_messages(edition.language)
+        config["guide_messages"] = load_messages(edition.language, _messages_dir(project))
     except (SettingsError, DataError, TranslationError) as error:
         # A PluginError stops the build with this message and no traceback.
         raise PluginError(str(error)) from None
@@ -59,7 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config["guide_edition"] = edition
     # The kiosk's first screen asks each reader, in each language, to choose one.
     try:
-        config["guide_language_choice"] = {language: load_messages(language)("languages.choose")
+        config["guide_language_choice"] = {language: load_messages(language, _messages_dir(project))("languages.choose")
                                            for language in edition.languages}
     except MessageError as error:
         raise PluginError(str(error)) from None
@@ -69,6 +69,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                     "when you build, for example: SITE_URL=https://your-clinic.example/guide/ make build",
                     config.site_url)
     return config
+
+
+def _messages_dir(project: Path) -> Path:
+    """A guide's own messages/ folder, or the shared one beside the code."""
+    own = project / "messages"
+    return own if own.is_dir() else MESSAGES_DIR
 
 
 def _translate(config: MkDocsConfig, edition: LanguageEdition, project: Path, english: GuideData) -> GuideData:
@@ -85,7 +91,8 @@ def _translate(config: MkDocsConfig, edition: LanguageEdition, project: Path, en
     else:
         gaps.append(Gap(f"{label}/settings.yml", "the file", "-", language, "file is missing"))
     try:
-        gaps += missing_messages(load_messages(edition.source), load_messages(language))
+        gaps += missing_messages(load_messages(edition.source, _messages_dir(project)),
+                                 load_messages(language, _messages_dir(project)))
     except MessageError as error:
         gaps.append(Gap(f"messages/{language}.yml", "the file", "-", language, str(error)))
     pages = find_page_translations(Path(config.docs_dir), folder / "docs", f"{label}/docs", language)

@@ -11,7 +11,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from urllib.parse import urlsplit
+
 from babel import Locale
+from mkdocs.utils import get_relative_url
 
 LANGUAGE_VARIABLE = "GUIDE_LANGUAGE"
 
@@ -38,10 +41,17 @@ class LanguageEdition:
         """Where a language's pages sit below the site's root: "" or "es/"."""
         return "" if language == self.source else f"{language}/"
 
-    @property
-    def to_root(self) -> str:
-        """From this build's root up to the whole site's root: "" or "../"."""
-        return "" if self.is_source else "../"
+    def link(self, target: str, page_url: str | None) -> str:
+        """A relative link from this build's page (its ``page.url``) to ``target``,
+        a path from the top of the whole site: it works from a folder too. The
+        404 page (no page.url) is served at any address: its link starts at "/"."""
+        if page_url is None:
+            return urlsplit(self.root_url or "/").path.rstrip("/") + "/" + target
+        return get_relative_url(target, self.folder(self.language) + page_url)
+
+    def twin(self, language: str, page_url: str) -> str:
+        """A relative link from this page to the same page in ``language``."""
+        return self.link(self.folder(language) + page_url, page_url)
 
     def address(self, language: str, page_url: str) -> str | None:
         """A page's published address in ``language`` (for hreflang links)."""

@@ -179,7 +179,8 @@ class HandoutsFile(Entry):
 
 
 class SourceArticle(Entry):
-    title: Text  # the article's own title, in its own language (English)
+    title: Text  # the article's own title, in its own language
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]  # the article's: "en"
     date: datetime.date
     reviewer: Text | None = None                # named by the article's own top line
     review_date_as_printed: Text | None = None  # its date, as that line prints it

@@ -143,6 +143,11 @@ class DataTranslation:
             path = prefix + name
             if name in translated:
                 known.add(name)
+                if value == [] and isinstance(translation.get(name), list):
+                    # Words patients use differ between languages: a language may
+                    # list lay words where the English lists none.
+                    result[name] = self._text(["-"], translation[name], label, path)
+                    continue
                 if value is None or value == []:
                     result[name] = value
                     continue

@@ -21,6 +21,31 @@ QUERIES = [
     ("steroid injection", "treatment"), ("rest", "treatment"),
 ]
 
+# The same for the Spanish edition (paths inside es/): plurals, words without
+# their accents, misspellings a Spanish speaker makes, everyday words.
+SPANISH_QUERIES = [
+    ("dolores", "symptoms"),
+    ("cancer", "is-it-serious"),
+    ("que es el edema de medula osea", "what-is-it"),
+    ("hinchason", "symptoms"),
+    ("rodilla hinchada", "symptoms"),
+    ("resonancia magnetica", "diagnosis"),
+    ("radiografia", "diagnosis"),
+    ("ibuprofeno", "treatment"),
+    ("cirugia", "treatment"),
+    ("fisioterapia", "treatment"),
+    ("artritis", "causes"),
+    ("infeccion del hueso", "causes"),
+    ("es grave", "is-it-serious"),
+    ("pruebas", "diagnosis"),
+    ("esteroides", "treatment"),
+    ("fractura por estres", "causes"),
+    ("piernas pesadas", "symptoms"),
+    ("fovea", "symptoms"),
+    ("leucemia", "causes"),
+    ("sin internet", "offline"),
+]
+
 # One result per page, in Material's order.
 TOP_RESULTS = ".md-search-result__list > .md-search-result__item > a"
 

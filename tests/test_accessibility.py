@@ -20,10 +20,11 @@ def axe_violations(page) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def all_pages(built_site, built_kiosk, web_server) -> list[str]:
-    urls = web_page_urls(built_site, web_server) + [web_server + "404.html"]
+def all_pages(editions, built_kiosk, web_server) -> list[str]:
+    """Every page of both editions in every language, and the 404 pages."""
+    urls = web_page_urls(editions.web, web_server) + [web_server + "404.html", web_server + "es/404.html"]
     urls += [p.as_uri() for p in content_pages(built_kiosk)]
-    assert len(urls) >= 29  # 14 pages in each edition, and the 404 page
+    assert len(urls) >= 58  # 14 pages in each edition and language, and the 404 pages
     return urls
 
 
@@ -61,7 +62,8 @@ def test_every_page_has_one_h1_ordered_headings_language_and_table_headers(brows
     page = browser.new_page()
     for url in all_pages:
         page.goto(url)
-        assert page.evaluate(STRUCTURE) == {"lang": "en", "h1": 1, "first": 1, "skips": 0,
+        language = "es" if "/es/" in url else "en"
+        assert page.evaluate(STRUCTURE) == {"lang": language, "h1": 1, "first": 1, "skips": 0,
                                             "tablesWithoutHeaders": 0}, url
     page.close()
 

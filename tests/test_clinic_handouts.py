@@ -32,9 +32,18 @@ def pdf_text(pdf: Path) -> str:
     return re.sub(r"-\s+(?=\d)", "-", " ".join(run("pdftotext", str(pdf), "-").split()))
 
 
+# The clinic's words a Spanish reader meets, in Spanish (its name and number stay).
+CLINIC_ES = '''  clinic:
+    hours: De lunes a viernes, de 8 a. m. a 6 p. m.
+    address: 12 River Road, Springfield
+'''
+
+
 def with_clinic(project: Path) -> Path:
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("  # clinic:\n", CLINIC, 1))
+    spanish = project / "translations" / "es" / "settings.yml"
+    spanish.write_text(spanish.read_text() + CLINIC_ES)
     return project
 
 
@@ -104,14 +113,15 @@ def word_heights(pdf: Path) -> list[float]:
     return [float(y_max) - float(y_min) for y_min, y_max, _ in boxes]
 
 
+@pytest.mark.parametrize("folder", ["", "es/"])
 @pytest.mark.parametrize("name", HANDOUTS)
-def test_large_print_is_16pt_or_more_on_at_most_two_sheets(editions, name):
+def test_large_print_is_16pt_or_more_on_at_most_two_sheets(editions, name, folder):
     for paper in ("a4", "letter"):
-        pdf = editions.web / "handouts" / "pdf" / f"{name}-large-{paper}.pdf"
+        pdf = editions.web / folder / "handouts" / "pdf" / f"{name}-large-{paper}.pdf"
         assert int(re.search(r"^Pages:\s+(\d+)", run("pdfinfo", str(pdf)), re.M).group(1)) <= 2
         # pdftotext's word boxes: 12 pt type measures about 13.4 pt high, so 16 pt about 17.9.
         assert min(word_heights(pdf)) >= 17.5, pdf.name
-        standard = editions.web / "handouts" / "pdf" / f"{name}-{paper}.pdf"
+        standard = editions.web / folder / "handouts" / "pdf" / f"{name}-{paper}.pdf"
         assert min(word_heights(standard)) < 17.5  # the standard print is smaller
 
 
@@ -172,3 +182,31 @@ def test_links_in_the_foot_print_as_plain_text(print_page, clinic_site):
     print_page.goto((clinic_site / "causes" / "index.html").as_uri())
     style = print_page.eval_on_selector(".page-foot a", "a => getComputedStyle(a).textDecorationLine")
     assert style == "none"
+
+
+def test_spanish_handouts_carry_the_clinic_in_spanish(clinic_site):
+    pdfs = sorted((clinic_site / "es" / "handouts" / "pdf").glob("*.pdf"))
+    assert len(pdfs) == 4 * len(HANDOUTS)
+    for pdf in pdfs:
+        assert "¿Tiene preguntas? Llame a Riverside Bone Clinic al (555) 010-4477." in pdf_text(pdf), pdf.name
+    html = (clinic_site / "es" / "causes" / "index.html").read_text()
+    assert "De lunes a viernes, de 8 a. m. a 6 p. m." in html and "Monday" not in html
+
+
+def test_a_clinic_without_its_hours_in_spanish_is_told_what_to_add(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  # clinic:\n", CLINIC, 1))
+    result = preview_build(project, language="es")
+    assert result.returncode == 1
+    assert "translations/es/settings.yml: setting, field 'extra.clinic.hours': no Spanish text" in result.output
+
+
+def test_spanish_handout_pdfs_are_tagged_in_spanish_with_their_own_titles(editions):
+    for pdf in sorted((editions.web / "es" / "handouts" / "pdf").glob("*.pdf")):
+        info = run("pdfinfo", str(pdf))
+        assert re.search(r"^Tagged:\s+yes", info, re.M), pdf.name
+        assert b"/Lang (es)" in pdf.read_bytes(), pdf.name
+        title = re.search(r"^Title:\s+(.*)$", info, re.M).group(1)
+        assert title in {"El edema de médula ósea de un vistazo", "Tratamiento y recuperación",
+                         "Pruebas que le pueden hacer"}, title

@@ -126,3 +126,38 @@ def test_kiosk_idle_notice_lets_the_reader_continue(browser, built_kiosk):
     page.clock.run_for("01:50")
     assert page.url.endswith("/treatment.html") and not notice.is_visible()
     context.close()
+
+
+def test_kiosk_starts_with_a_choice_of_language_and_nothing_behind_it_reachable(browser, built_kiosk):
+    context, page = open_kiosk_with_clock(browser, built_kiosk, "index.html")
+    choice = page.locator(".kiosk-language")
+    assert choice.is_visible()
+    assert choice.get_by_role("link", name="English").is_visible()
+    # The page behind waits: the keyboard reaches the two buttons first, nothing else.
+    assert page.evaluate("document.querySelector('.md-header').inert") is True
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "English"
+    choice.get_by_role("link", name="Español").click()
+    page.wait_for_url(re.compile(r"/es/index\.html$"))
+    assert page.evaluate("document.documentElement.lang") == "es"
+    assert not page.locator(".kiosk-language").count()
+    # Back in English from the Spanish home page: the English home, with no choice to make again.
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(re.compile(r"/index\.html$"))
+    page.goto((built_kiosk / "index.html").as_uri())
+    page.locator(".kiosk-language").get_by_role("link", name="English").click()
+    assert not choice.is_visible()
+    assert page.evaluate("[window.scrollY, document.querySelector('.md-header').inert]") == [0, False]
+    context.close()
+
+
+def test_kiosk_idle_reset_from_a_spanish_page_returns_to_the_choice_of_language(browser, built_kiosk):
+    context, page = open_kiosk_with_clock(browser, built_kiosk, "es/causes.html")
+    page.clock.run_for("02:01")
+    notice = page.get_by_role("alertdialog", name="¿Sigue leyendo?")
+    assert notice.is_visible()
+    assert "segundos" in notice.inner_text()
+    page.clock.run_for("00:31")
+    page.wait_for_url(re.compile(r"site-kiosk/index\.html$"))
+    assert page.locator(".kiosk-language").is_visible()
+    context.close()

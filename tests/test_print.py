@@ -13,6 +13,12 @@ import yaml
 from conftest import ROOT, SITE_URL, run_build, web_page_urls
 
 HANDOUTS = ["at-a-glance", "treatment-and-recovery", "tests-you-may-have"]
+# Each language: its folder, its pages, and words every printout carries in it.
+LANGUAGES = {
+    "en": ("", ROOT / "docs", "Awaiting clinical review.", "It does not replace advice from your own doctor"),
+    "es": ("es/", ROOT / "translations" / "es" / "docs", "En espera de revisión médica.",
+           "No reemplaza los consejos de su médico"),
+}
 CHROME = [".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".md-top",
           ".handout-actions", ".md-button"]
 
@@ -81,36 +87,43 @@ def test_handout_type_is_at_least_12pt(print_page, web_server):
         assert sizes and min(sizes) >= 16 - 0.01, name  # 12 pt
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", HANDOUTS)
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_handout_prints_to_one_sheet_from_chromium(browser, web_server, tmp_path, name, paper):
+def test_handout_prints_to_one_sheet_from_chromium(browser, web_server, tmp_path, name, paper, language):
     page = browser.new_page()
-    page.goto(f"{web_server}handouts/{name}/")
+    page.goto(f"{web_server}{LANGUAGES[language][0]}handouts/{name}/")
     pdf = tmp_path / f"{name}.pdf"
     pdf.write_bytes(page.pdf(format=paper, print_background=True))
     page.close()
     assert pdf_pages(pdf) == 1
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", HANDOUTS)
-def test_built_pdfs_are_one_page_with_title_review_and_disclaimer(editions, name):
-    site = editions.web  # the kiosk offers no PDFs (tests/test_kiosk.py)
-    title = re.search(r"^title: (.+)$", (ROOT / "docs" / "handouts" / f"{name}.md").read_text(), re.M).group(1)
+def test_built_pdfs_are_one_page_with_title_review_and_disclaimer(editions, name, language):
+    folder, pages, review, disclaimer = LANGUAGES[language]
+    site = editions.web / folder  # the kiosk offers no PDFs (tests/test_kiosk.py)
+    title = re.search(r"^title: (.+)$", (pages / "handouts" / f"{name}.md").read_text(), re.M).group(1)
     for paper in ("a4", "letter"):
         pdf = site / "handouts" / "pdf" / f"{name}-{paper}.pdf"
         assert pdf_pages(pdf) == 1
         text = " ".join(run("pdftotext", str(pdf), "-").split())
         assert title in text
-        assert "Awaiting clinical review." in text
-        assert "It does not replace advice from your own doctor" in text
+        assert review in text
+        assert disclaimer in text
+        assert f"Title: {title}" in run("pdfinfo", str(pdf))
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", HANDOUTS)
-def test_handout_qr_code_opens_the_page_online(editions, tmp_path, name):
-    pdf = editions.web / "handouts" / "pdf" / f"{name}-a4.pdf"
+def test_handout_qr_code_opens_the_page_online(editions, tmp_path, name, language):
+    folder = LANGUAGES[language][0]
+    pdf = editions.web / folder / "handouts" / "pdf" / f"{name}-a4.pdf"
     run("pdftoppm", "-r", "200", "-png", str(pdf), str(tmp_path / "sheet"))
     decoded = run("zbarimg", "--quiet", "--raw", *map(str, tmp_path.glob("sheet*.png"))).split()
-    assert decoded == [f"{SITE_URL}handouts/{name}/"]
+    # A Spanish printout leads to the Spanish page.
+    assert decoded == [f"{SITE_URL}{folder}handouts/{name}/"]
 
 
 def test_handout_page_offers_print_button_and_pdfs(browser, editions, web_server):

@@ -219,7 +219,7 @@ def test_review_cycle_of_one_month_is_singular(data, settings, messages):
 
 
 def test_source_summary_writes_the_date_in_the_language(render):
-    assert "<p><strong>Bone Marrow Edema</strong>, dated April 6, 2025." in render("source_summary")
+    assert '<p><strong lang="en">Bone Marrow Edema</strong>, dated April 6, 2025.' in render("source_summary")
 
 
 def test_checklist_has_a_real_checkbox_per_item(data, render):

@@ -20,7 +20,7 @@ def test_every_page_says_it_awaits_clinical_review(built_site, built_kiosk):
 def test_no_page_claims_a_review_or_names_a_reviewer(built_site):
     article = load_guide_data(ROOT / "data").source.source
     about_the_article = (f"Its top line names a medical reviewer, {article.reviewer}, and the date "
-                         f"{article.review_date_as_printed}.")
+                         f'<q lang="en">{article.review_date_as_printed}</q>.')
     for page in content_pages(built_site):
         text = page.read_text()
         if page.parent.name == "sources":
@@ -75,7 +75,7 @@ def test_bad_review_front_matter_names_page_and_field(project_copy):
 def test_sources_page_is_generated_from_data_and_settings(built_site):
     html = (built_site / "sources" / "index.html").read_text()
     data = load_guide_data(ROOT / "data")
-    assert "<strong>Bone Marrow Edema</strong>, dated April 6, 2025." in html
+    assert '<strong lang="en">Bone Marrow Edema</strong>, dated April 6, 2025.' in html
     assert "We do not know a web address for the article" in html
     for correction in data.source.corrections:
         assert re.sub(r"\s+", " ", correction.we_say.split(".")[0]) in re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from patient_queries import QUERIES, found, page_path, search
+from patient_queries import QUERIES, SPANISH_QUERIES, found, page_path, search
 
 
 @pytest.fixture(params=["web", "kiosk"])
@@ -19,6 +19,43 @@ def search_page(request, browser, web_server, built_kiosk):
     page.goto(site if request.param == "web" else site + "index.html")
     yield page, site
     context.close()
+
+
+@pytest.fixture(params=["web", "kiosk"])
+def spanish_search_page(request, browser, web_server, built_kiosk):
+    """The Spanish start page of one edition, as search_page."""
+    if request.param == "web":
+        context, site = browser.new_context(), web_server + "es/"
+    else:
+        context, site = browser.new_context(offline=True), built_kiosk.as_uri() + "/es/"
+    page = context.new_page()
+    page.goto(site if request.param == "web" else site + "index.html")
+    yield page, site
+    context.close()
+
+
+def test_spanish_queries_find_the_right_spanish_page(spanish_search_page):
+    page, site = spanish_search_page
+    missed = {}
+    for query, wanted in SPANISH_QUERIES:
+        hrefs = search(page, query)
+        # Only Spanish pages: the English ones have a search of their own.
+        assert all(href.startswith(site) for href in hrefs), (query, hrefs)
+        paths = [page_path(href, site) for href in hrefs]
+        if not found(paths, wanted):
+            missed[query] = paths[:3]
+    assert missed == {}
+    assert len(SPANISH_QUERIES) >= 20
+
+
+def test_a_spanish_query_without_accents_or_in_the_plural_is_widened_and_said(spanish_search_page):
+    page, site = spanish_search_page
+    search(page, "dolores")
+    assert page.locator(".search-correction").inner_text() == (
+        "No hay resultados exactos. Mostramos resultados para: dolores dolor")
+    search(page, "radiografia")
+    assert page.locator(".search-correction").inner_text() == (
+        "También buscamos otras formas de sus palabras: radiografia radiografía")
 
 
 def test_patient_queries_find_the_right_page(search_page):

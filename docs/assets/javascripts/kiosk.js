@@ -79,6 +79,20 @@
     idleTimer = setTimeout(showNotice, idleMs);
   }
 
+  // The first screen's choice of language: until a language is chosen, the page
+  // behind it is out of reach of fingers, the keyboard and screen readers.
+  var chooser = document.querySelector(".kiosk-language");
+  function behindTheChooser() {
+    var open = getComputedStyle(chooser).display !== "none";
+    Array.prototype.forEach.call(document.body.children, function (element) {
+      if (element !== chooser && element !== dialog && element.tagName !== "SCRIPT") element.inert = open;
+    });
+  }
+  if (chooser) {
+    behindTheChooser();
+    window.addEventListener("hashchange", behindTheChooser);
+  }
+
   ["pointerdown", "keydown", "touchstart", "wheel", "scroll", "input"].forEach(function (type) {
     window.addEventListener(type, restartIdleTimer, { capture: true, passive: true });
   });
