@@ -7,6 +7,7 @@ module and the other hooks read them.
 """
 from __future__ import annotations
 
+import gzip
 import os
 import sys
 from pathlib import Path
@@ -22,7 +23,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.build_log import side_log  # noqa: E402
-from macros.languages import LanguageEdition, LanguageError, chosen_edition  # noqa: E402
+from macros.languages import LanguageEdition, LanguageError, chosen_edition, sitemap_with_languages  # noqa: E402
 from macros.loading import DataError, GuideData, load_guide_data, translate_guide_data  # noqa: E402
 from macros.messages import MESSAGES_DIR, MessageError, load_messages, missing_messages  # noqa: E402
 from macros.preparing import is_real_address  # noqa: E402
@@ -120,6 +121,18 @@ def on_files(files, config: MkDocsConfig):
         for file in files.documentation_pages():
             file.abs_src_path = str(pages.sources[file.src_uri])
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """The web edition's sitemap names each page's address in every language."""
+    edition = config["guide_edition"]
+    sitemap = Path(config.site_dir) / "sitemap.xml"
+    if config.extra.get("kiosk") or not edition.others() or not edition.root_url or not sitemap.is_file():
+        return
+    text = sitemap_with_languages(sitemap.read_text(encoding="utf-8"), edition)
+    sitemap.write_text(text, encoding="utf-8")
+    with gzip.open(sitemap.with_suffix(".xml.gz"), "wt", encoding="utf-8") as packed:
+        packed.write(text)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files) -> Environment:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from xml.etree import ElementTree
 
 from urllib.parse import urlsplit
 
@@ -65,6 +66,31 @@ class LanguageEdition:
         """A language's name in its own words, as a reader looks for it: "Español"."""
         name = Locale.parse(language).get_display_name(language)
         return name[:1].upper() + name[1:]
+
+
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+def sitemap_with_languages(sitemap: str, edition: LanguageEdition) -> str:
+    """The sitemap MkDocs wrote for this language, each page with its address in
+    every language (hreflang, and x-default: the source language), as search
+    engines read them from a sitemap."""
+    ElementTree.register_namespace("", SITEMAP)
+    ElementTree.register_namespace("xhtml", XHTML)
+    root = ElementTree.fromstring(sitemap)
+    here = edition.address(edition.language, "") or ""
+    for url in root.findall(f"{{{SITEMAP}}}url"):
+        loc = url.find(f"{{{SITEMAP}}}loc")
+        if loc is None or not loc.text or not loc.text.startswith(here):
+            continue
+        page_url = loc.text[len(here):]
+        for language in (*edition.languages, "x-default"):
+            link = ElementTree.SubElement(url, f"{{{XHTML}}}link")
+            link.set("rel", "alternate")
+            link.set("hreflang", language.replace("_", "-"))
+            link.set("href", edition.address(edition.source if language == "x-default" else language, page_url) or "")
+    return ElementTree.tostring(root, encoding="unicode", xml_declaration=True)
 
 
 def chosen_edition(source: str, translations: list[str], root_url: str | None = None,

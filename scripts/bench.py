@@ -30,9 +30,10 @@ from mkdocs.utils import yaml_load
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import serve_folder  # noqa: E402  (the tests' GitHub-Pages-like server)
-from patient_queries import QUERIES, found, page_path, search  # noqa: E402
+from patient_queries import QUERIES, SPANISH_QUERIES, found, page_path, search  # noqa: E402
 
 from hooks.handout_pdfs import launch_chromium
+from scripts.languages import languages as guide_languages
 
 RUNS = 3
 SIZES = (50, 200, 1000)
@@ -42,20 +43,28 @@ SEARCHES = ["osteomyelitis", "bone bruise", "NSAIDs", "MRI", "cancer", "pain", "
 KIB = 1024
 
 
-def timed_build(config_file: Path, site_dir: Path) -> float:
+def timed_build(config_file: Path, site_dir: Path, language: str | None = None) -> float:
+    """One `mkdocs build` in seconds; ``language`` builds that language (into site_dir/<language>)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("GUIDE_LANGUAGE", None)
+    if language:
+        env["GUIDE_LANGUAGE"] = language
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file),
                     "-d", str(site_dir)], cwd=config_file.parent, check=True, env=env)
     return time.perf_counter() - start
 
 
-def edition_build_times(project: Path = ROOT) -> dict[str, float]:
+def edition_build_times(project: Path = ROOT, languages: tuple[str, ...] | None = None) -> dict[str, float]:
+    """Median build time of each edition in each language ("web", "web es", ...)."""
+    languages = languages or tuple(guide_languages(project / "mkdocs.yml"))
     times = {}
     with tempfile.TemporaryDirectory() as scratch:
         for name, config in (("web", "mkdocs.yml"), ("kiosk", "mkdocs-kiosk.yml")):
-            runs = [timed_build(project / config, Path(scratch) / name) for _ in range(RUNS)]
-            times[name] = statistics.median(runs)
+            for language in languages:
+                key = name if language == languages[0] else f"{name} {language}"
+                runs = [timed_build(project / config, Path(scratch) / name, language) for _ in range(RUNS)]
+                times[key] = statistics.median(runs)
     return times
 
 
@@ -68,7 +77,8 @@ def baseline_build_times(revision: str) -> dict[str, float]:
         try:
             (tree / "node_modules").symlink_to(ROOT / "node_modules")
             shutil.copy2(ROOT / "site-kiosk.zip", tree / "site-kiosk.zip")
-            return edition_build_times(tree)
+            # The source language only: a commit before the translations has no other.
+            return edition_build_times(tree, ("en",))
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=True)
 
@@ -204,7 +214,7 @@ def search_latency(browser, kiosk: Path) -> list[float]:
     """Milliseconds from the last keystroke to results on screen, kiosk from file://."""
     context = browser.new_context(offline=True)
     page = context.new_page()
-    page.goto((kiosk / "index.html").as_uri())
+    page.goto((kiosk / "index.html").as_uri() + "#start")  # past the choice of language
     box = page.locator('input[data-md-component="search-query"]')
     box.click()
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== 'Initializing search'")
@@ -220,14 +230,16 @@ def search_latency(browser, kiosk: Path) -> list[float]:
     return timings
 
 
-def patient_search(browser, site: Path) -> list[tuple[str, bool]]:
-    """Each patient query over http, and whether its page was in the top 3."""
+def patient_search(browser, site: Path, queries: list[tuple[str, str]] = QUERIES,
+                   folder: str = "") -> list[tuple[str, bool]]:
+    """Each patient query over http in one language (its folder), and whether
+    its page was in the top 3."""
     path = urlparse(load_config(str(ROOT / "mkdocs.yml")).site_url).path
     with serve_folder(site, path) as address:
         page = browser.new_page()
-        page.goto(address)
-        results = [(query, found([page_path(h, address) for h in search(page, query)], wanted))
-                   for query, wanted in QUERIES]
+        page.goto(address + folder)
+        results = [(query, found([page_path(h, address + folder) for h in search(page, query)], wanted))
+                   for query, wanted in queries]
         page.close()
     return results
 
@@ -294,6 +306,7 @@ def report() -> str:
         view = first_view(browser, site)
         searches = search_latency(browser, kiosk)
         patients = patient_search(browser, site)
+        spanish = patient_search(browser, site, SPANISH_QUERIES, "es/")
         browser.close()
     files = sizes(site, kiosk)
     print("Running Lighthouse ...", file=sys.stderr)
@@ -318,8 +331,10 @@ def report() -> str:
         "",
         f"| edition | median of {RUNS} builds |",
         "| --- | --- |",
-        f"| web (`mkdocs.yml`) | {editions['web']:.2f} s |",
-        f"| kiosk (`mkdocs-kiosk.yml`) | {editions['kiosk']:.2f} s |",
+        *[f"| {name} | {seconds:.2f} s |" for name, seconds in editions.items()],
+        f"| all of `make build` (every edition and language) | {sum(editions.values()):.2f} s |",
+        "",
+        "Each language is a build of its own (`GUIDE_LANGUAGE=es`), so the time grows by one build per language.",
         "",
         f"The web build includes printing the {len(list((site / 'handouts' / 'pdf').glob('*.pdf')))} handout PDFs with "
         f"Chromium: {profile['pdf']:.2f} s of the profiled web build.",
@@ -385,6 +400,9 @@ def report() -> str:
         "questions; `tests/patient_queries.py`) find the expected page in the top 3 results"
         + (": missed " + ", ".join(f"\"{q}\"" for q, ok in patients if not ok) + "." if not all(
             ok for _, ok in patients) else "."),
+        f"In Spanish, {sum(ok for _, ok in spanish)} of {len(spanish)} (plurals, words without accents, misspellings)"
+        + (": missed " + ", ".join(f"\"{q}\"" for q, ok in spanish if not ok) + "." if not all(
+            ok for _, ok in spanish) else "."),
         "",
         "## Lighthouse (web edition, over http, as a phone)",
         "",
@@ -410,6 +428,8 @@ def report() -> str:
         f"| search results within 100 ms | median {search_median:.1f} ms | {verdict(search_median <= 100)} |",
         f"| patient queries found in the top 3 | {sum(ok for _, ok in patients)} of {len(patients)} | "
         f"{verdict(all(ok for _, ok in patients))} |",
+        f"| Spanish patient queries found in the top 3 | {sum(ok for _, ok in spanish)} of {len(spanish)} | "
+        f"{verdict(all(ok for _, ok in spanish))} |",
         "| Lighthouse: accessibility, best practices and SEO 1.0, performance 0.95 or more | "
         + "; ".join(f"{name} " + ", ".join(f"{scores[c]:.2f}" for c in CATEGORIES) for name, scores in audits.items())
         + f" | {verdict(all(s['performance'] >= 0.95 and all(s[c] == 1 for c in CATEGORIES[1:]) for s in audits.values()))} |",

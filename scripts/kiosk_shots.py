@@ -14,7 +14,8 @@ from hooks.handout_pdfs import launch_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = {"portrait-1080x1920": (1080, 1920), "landscape-1920x1080": (1920, 1080), "small-1280x800": (1280, 800)}
-PAGES = {"home": "index.html", "topic": "symptoms.html"}
+PAGES = {"languages": "index.html", "home": "index.html#start", "topic": "symptoms.html",
+         "topic-es": "es/symptoms.html"}
 
 
 def main() -> int:
@@ -29,7 +30,8 @@ def main() -> int:
                 context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
                 page = context.new_page()
                 for name, path in PAGES.items():
-                    page.goto((kiosk / path).as_uri())
+                    file, _, fragment = path.partition("#")
+                    page.goto((kiosk / file).as_uri() + (f"#{fragment}" if fragment else ""))
                     target = out / f"{name}-{size}-{scheme}.png"
                     page.screenshot(path=str(target))
                     print(target.relative_to(ROOT))

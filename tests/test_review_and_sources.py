@@ -14,7 +14,9 @@ from conftest import CONFIG, ROOT, content_pages, preview_build
 
 def test_every_page_says_it_awaits_clinical_review(built_site, built_kiosk):
     for page in content_pages(built_site) + content_pages(built_kiosk):
-        assert '<span class="page-foot__review">Awaiting clinical review.</span>' in page.read_text(), page
+        status = "En espera de revisión médica." if "es" in page.relative_to(built_kiosk if built_kiosk in page.parents
+                                                                             else built_site).parts else "Awaiting clinical review."
+        assert f'<span class="page-foot__review">{status}</span>' in page.read_text(), page
 
 
 def test_no_page_claims_a_review_or_names_a_reviewer(built_site):
