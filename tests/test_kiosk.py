@@ -183,6 +183,9 @@ def test_policy_locks_the_kiosk_to_its_folder_with_names_chromium_knows(built_ki
     assert policy["DownloadRestrictions"] == 3 and policy["AllowFileSelectionDialogs"] is False
     assert policy["DeveloperToolsAvailability"] == 2 and policy["PrintingEnabled"] is False
     assert "pdf" in policy["PrinterTypeDenyList"]
+    # Chromium offers to translate a Spanish page with a bubble that leads out of the guide.
+    assert policy["TranslateEnabled"] is False
+    assert '<meta name="google" content="notranslate">' in (built_kiosk / "es" / "causes.html").read_text()
     # Chromium keeps the name of every policy it knows in its program file.
     browser = CHROMIUM_BINARY.read_bytes()
     unknown = [name for name in policy if b"\0" + name.encode() + b"\0" not in browser]

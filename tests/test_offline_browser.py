@@ -26,9 +26,9 @@ def outside_requests(browser, url: str, inside: str) -> list[str]:
     return [u for u in seen if not (u.startswith(inside) or u.startswith(("data:", "blob:", "about:")))]
 
 
-def test_web_edition_makes_no_outside_request(browser, built_site, web_server):
-    urls = web_page_urls(built_site, web_server)
-    assert len(urls) >= 10
+def test_web_edition_makes_no_outside_request(browser, editions, web_server):
+    urls = web_page_urls(editions.web, web_server)  # every language
+    assert len(urls) >= 28
     for url in urls:
         assert outside_requests(browser, url, web_server) == [], url
 
@@ -143,7 +143,12 @@ def test_kiosk_starts_with_a_choice_of_language_and_nothing_behind_it_reachable(
     assert not page.locator(".kiosk-language").count()
     # Back in English from the Spanish home page: the English home, with no choice to make again.
     page.get_by_role("link", name="English").click()
-    page.wait_for_url(re.compile(r"/index\.html$"))
+    page.wait_for_url(re.compile(r"site-kiosk/index\.html#start$"))
+    assert not page.locator(".kiosk-language").is_visible()
+    # Everything on it answers a tap, as on any page (nothing is left inert).
+    assert page.evaluate("[...document.body.children].some(e => e.inert)") is False
+    page.locator(".language-switch").get_by_role("link", name="Español").click()
+    page.wait_for_url(re.compile(r"/es/index\.html$"))
     page.goto((built_kiosk / "index.html").as_uri())
     page.locator(".kiosk-language").get_by_role("link", name="English").click()
     assert not choice.is_visible()

@@ -39,9 +39,9 @@ def print_page(browser):
     page.close()
 
 
-def test_every_page_prints_without_site_chrome(print_page, built_site, web_server):
-    urls = web_page_urls(built_site, web_server)
-    assert len(urls) >= 14
+def test_every_page_prints_without_site_chrome(print_page, editions, web_server):
+    urls = web_page_urls(editions.web, web_server)  # every language
+    assert len(urls) >= 28
     for url in urls:
         print_page.goto(url)
         for selector in CHROME:
@@ -50,8 +50,8 @@ def test_every_page_prints_without_site_chrome(print_page, built_site, web_serve
         assert print_page.locator("h1").is_visible()
 
 
-def test_printed_text_is_dark_on_white_and_readable(print_page, built_site, web_server):
-    for url in web_page_urls(built_site, web_server):
+def test_printed_text_is_dark_on_white_and_readable(print_page, editions, web_server):
+    for url in web_page_urls(editions.web, web_server):
         print_page.goto(url)
         style = print_page.evaluate("""() => {
             const p = document.querySelector('article p');
@@ -64,17 +64,21 @@ def test_printed_text_is_dark_on_white_and_readable(print_page, built_site, web_
         assert style["paper"] == "rgb(255, 255, 255)", url
 
 
-def test_every_printout_names_title_review_source_disclaimer_and_address(print_page, built_site, web_server):
-    for url in web_page_urls(built_site, web_server):
+SOURCE_LINE = {"en": "Source: the article Bone Marrow Edema", "es": "Fuente: el artículo Bone Marrow Edema (en inglés)"}
+
+
+def test_every_printout_names_title_review_source_disclaimer_and_address(print_page, editions, web_server):
+    for url in web_page_urls(editions.web, web_server):
+        language = "es" if url.startswith(web_server + "es/") else "en"
+        _, _, review, disclaimer = LANGUAGES[language]
         print_page.goto(url)
         foot = print_page.locator(".page-foot")
         assert foot.is_visible(), url
         text = foot.inner_text()
-        assert "Awaiting clinical review." in text
-        assert "Source: the article Bone Marrow Edema" in text
-        assert "does not replace advice from your own doctor" in text
+        assert review in text and SOURCE_LINE[language] in text and disclaimer in text, url
         address = SITE_URL.removeprefix("https://") + url.removeprefix(web_server)
-        assert f"Read this page online: {address}" in text, url
+        online = {"en": "Read this page online:", "es": "Lea esta página en internet:"}[language]
+        assert f"{online} {address}" in text, url
         assert print_page.locator(".page-foot__qr svg").is_visible()
 
 

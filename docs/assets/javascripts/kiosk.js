@@ -83,7 +83,8 @@
   // behind it is out of reach of fingers, the keyboard and screen readers.
   var chooser = document.querySelector(".kiosk-language");
   function behindTheChooser() {
-    var open = getComputedStyle(chooser).display !== "none";
+    // By the address, as kiosk.css hides it: :target is not yet known while the page loads.
+    var open = location.hash !== "#start";
     Array.prototype.forEach.call(document.body.children, function (element) {
       if (element !== chooser && element !== dialog && element.tagName !== "SCRIPT") element.inert = open;
     });
