@@ -146,7 +146,7 @@ class DataTranslation:
                 if value == [] and isinstance(translation.get(name), list):
                     # Words patients use differ between languages: a language may
                     # list lay words where the English lists none.
-                    result[name] = self._text(["-"], translation[name], label, path)
+                    result[name] = self._text(value, translation[name], label, path)
                     continue
                 if value is None or value == []:
                     result[name] = value
@@ -169,7 +169,8 @@ class DataTranslation:
                                      "not a field to translate (check the spelling)"))
         return result
 
-    def _text(self, english: Any, translated: Any, label: str, path: str) -> Any:
+    def _text(self, english: str | list[str], translated: Any, label: str, path: str) -> Any:
+        """The translated text of one field, or the English with a gap recorded."""
         if isinstance(english, list):
             # A list may be shorter or longer than the English one (lay words
             # differ between languages), but must be given: [] says "none".

@@ -42,6 +42,9 @@ def test_spanish_data_is_complete_fresh_and_in_spanish():
         assert spanish.explanation != original.explanation, spanish.id
     nsaid = next(t for t in data.glossary.terms if t.id == "nsaid")
     assert nsaid.abbreviation == "AINE"
+    # Lay words are each language's own: Spanish may list some where the English lists none.
+    xray = {t.id: t for t in english.glossary.terms}["xray"]
+    assert xray.also_called == [] and {t.id: t for t in data.glossary.terms}["xray"].also_called == ["rayos X", "rayos equis"]
     # The article keeps its own (English) title; it is cited, not translated.
     assert data.source.source.title == english.source.source.title
 
