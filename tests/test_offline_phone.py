@@ -35,6 +35,9 @@ def test_after_one_visit_every_page_and_search_work_offline(browser, editions, w
     # A result opens with Material's ?h= highlight, offline too.
     page.goto(web_server + "treatment/?h=ibuprofen")
     assert page.locator("article h1").is_visible()
+    # Spanish search runs on lunr's Spanish files: they are kept for offline use too.
+    page.goto(web_server + "es/causes/")
+    assert any("/es/symptoms/" in hit for hit in search(page, "dolores")[:3])
     context.close()
 
 
@@ -48,6 +51,12 @@ def test_service_worker_is_scoped_to_the_site_and_leaves_out_pdfs_and_the_zip(br
     visit_until_offline_ready(page, web_server)
     scope = page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.scope)")
     assert scope == web_server and urlparse(scope).path == urlparse(SITE_URL).path
+    context.close()
+    # A first visit to a Spanish page installs the same worker, for the whole guide.
+    context = browser.new_context()
+    page = context.new_page()
+    visit_until_offline_ready(page, web_server + "es/causes/")
+    assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.scope)") == web_server
     context.close()
 
 
