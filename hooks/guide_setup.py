@@ -25,12 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros.build_log import side_log  # noqa: E402
 from macros.languages import LanguageEdition, LanguageError, chosen_edition, sitemap_with_languages  # noqa: E402
 from macros.loading import DataError, GuideData, load_guide_data, translate_guide_data  # noqa: E402
-from macros.messages import MESSAGES_DIR, MessageError, load_messages, missing_messages  # noqa: E402
+from macros.messages import MESSAGES_DIR, MessageError, Messages, load_messages, missing_messages  # noqa: E402
 from macros.preparing import is_real_address  # noqa: E402
 from macros.settings import SettingsError, load_settings  # noqa: E402
 from macros.translated_pages import find_page_translations  # noqa: E402
 from macros.translated_settings import translate_settings  # noqa: E402
-from macros.translations import TRANSLATIONS_DIR, Gap, TranslationError  # noqa: E402
+from macros.translations import Gap, TranslationError, language_dir  # noqa: E402
 
 # Said once a build, beside MkDocs' log so that `--strict` still builds.
 notice = side_log("guide.notice", "NOTE")
@@ -47,23 +47,31 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                                  config.site_url)
     except LanguageError as error:
         raise PluginError(f"{config_name}: {error}") from None
+    # Every language's words, each file read once: a translation is checked
+    # against the source's, and the kiosk's first screen speaks them all.
+    catalogs: dict[str, Messages | MessageError] = {}
+    for language in edition.languages:
+        try:
+            catalogs[language] = load_messages(language, _messages_dir(project))
+        except MessageError as error:
+            catalogs[language] = error
     try:
         data = load_guide_data(project / "data")
         if not edition.is_source:
-            data = _translate(config, edition, project, data)
+            data = _translate(config, edition, project, data, catalogs)
         config["guide_settings"] = load_settings(config.extra, config_name, Path(config.docs_dir))
-        config["guide_messages"] = load_messages(edition.language, _messages_dir(project))
-    except (SettingsError, DataError, TranslationError) as error:
+        for catalog in catalogs.values():
+            if isinstance(catalog, MessageError):
+                raise catalog
+        config["guide_messages"] = catalogs[edition.language]
+        # The kiosk's first screen asks each reader, in each language, to choose one.
+        config["guide_language_choice"] = {language: catalog("languages.choose")
+                                           for language, catalog in catalogs.items()}
+    except (SettingsError, DataError, TranslationError, MessageError) as error:
         # A PluginError stops the build with this message and no traceback.
         raise PluginError(str(error)) from None
     config["guide_data"] = data
     config["guide_edition"] = edition
-    # The kiosk's first screen asks each reader, in each language, to choose one.
-    try:
-        config["guide_language_choice"] = {language: load_messages(language, _messages_dir(project))("languages.choose")
-                                           for language in edition.languages}
-    except MessageError as error:
-        raise PluginError(str(error)) from None
     if not is_real_address(config.site_url):
         notice.info("The web address is still a placeholder (%s), so printouts, handouts and the kiosk "
                     "leave out the address and its QR code. Set SITE_URL to the guide's real address "
@@ -78,12 +86,13 @@ def _messages_dir(project: Path) -> Path:
     return own if own.is_dir() else MESSAGES_DIR
 
 
-def _translate(config: MkDocsConfig, edition: LanguageEdition, project: Path, english: GuideData) -> GuideData:
+def _translate(config: MkDocsConfig, edition: LanguageEdition, project: Path, english: GuideData,
+               catalogs: dict[str, Messages | MessageError]) -> GuideData:
     """Make this build the ``edition.language`` one: its words in the settings,
     its pages, its data, its address and folder. Every gap is listed at once."""
     language = edition.language
-    label = f"{TRANSLATIONS_DIR}/{language}"
-    folder = project / label
+    folder = language_dir(project, language)
+    label = folder.relative_to(project).as_posix()
     gaps: list[Gap] = []
     settings_file = folder / "settings.yml"
     if settings_file.is_file():
@@ -91,11 +100,11 @@ def _translate(config: MkDocsConfig, edition: LanguageEdition, project: Path, en
                                    f"{label}/settings.yml", language)
     else:
         gaps.append(Gap(f"{label}/settings.yml", "the file", "-", language, "file is missing"))
-    try:
-        gaps += missing_messages(load_messages(edition.source, _messages_dir(project)),
-                                 load_messages(language, _messages_dir(project)))
-    except MessageError as error:
-        gaps.append(Gap(f"messages/{language}.yml", "the file", "-", language, str(error)))
+    source, words = catalogs[edition.source], catalogs[language]
+    if isinstance(words, MessageError):
+        gaps.append(Gap(f"messages/{language}.yml", "the file", "-", language, str(words)))
+    elif isinstance(source, Messages):
+        gaps += missing_messages(source, words)
     pages = find_page_translations(Path(config.docs_dir), folder / "docs", f"{label}/docs", language)
     gaps += pages.gaps
     data, stale = english, []
@@ -127,7 +136,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     """The web edition's sitemap names each page's address in every language."""
     edition = config["guide_edition"]
     sitemap = Path(config.site_dir) / "sitemap.xml"
-    if config.extra.get("kiosk") or not edition.others() or not edition.root_url or not sitemap.is_file():
+    if config["guide_settings"].kiosk or not edition.others() or not edition.root_url or not sitemap.is_file():
         return
     text = sitemap_with_languages(sitemap.read_text(encoding="utf-8"), edition)
     sitemap.write_text(text, encoding="utf-8")

@@ -58,6 +58,16 @@ class LanguageEdition:
         """A page's published address in ``language`` (for hreflang links)."""
         return f"{self.root_url.rstrip('/')}/{self.folder(language)}{page_url}" if self.root_url else None
 
+    # On the kiosk the source language's home page opens on the choice of
+    # language; this is the id of its top, past the choice (kiosk.css, kiosk.js).
+    PAST_CHOICE = "start"
+
+    def past_choice(self, language: str) -> str:
+        """What a link to the kiosk's home page in ``language`` ends with, to open
+        it past the choice of language: "#start" in the source language, when
+        the guide has more than one."""
+        return f"#{self.PAST_CHOICE}" if language == self.source and len(self.languages) > 1 else ""
+
     def others(self) -> tuple[str, ...]:
         return tuple(language for language in self.languages if language != self.language)
 

@@ -16,12 +16,11 @@ TEXT_SETTINGS = ("site_name", "site_description", "repo_name", "extra.publisher"
 
 
 def _get(tree: Any, path: str) -> Any:
+    """The value at a dotted path of settings, or None where there is none."""
     for key in path.split("."):
-        if not isinstance(tree, (dict, MutableMapping)) and not hasattr(tree, "__getitem__"):
-            return None
         try:
             tree = tree[key]
-        except (KeyError, TypeError):
+        except (KeyError, TypeError, IndexError):
             return None
     return tree
 

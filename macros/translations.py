@@ -94,7 +94,7 @@ def _is_translated(annotation: Any) -> bool:
     return any(_is_translated(arg) for arg in typing.get_args(annotation))
 
 
-def _translated_fields(model: type[BaseModel]) -> set[str]:
+def translated_fields(model: type[BaseModel]) -> set[str]:
     return {name for name, info in model.model_fields.items()
             if TRANSLATED in info.metadata or _is_translated(info.annotation)}
 
@@ -135,7 +135,7 @@ class DataTranslation:
     def _fields(self, entry: Entry, translation: dict[str, Any], label: str, prefix: str,
                 english_text: dict[str, Any]) -> dict[str, Any]:
         model = type(entry)
-        translated = _translated_fields(model)
+        translated = translated_fields(model)
         result: dict[str, Any] = {}
         known = {FINGERPRINT} if not prefix else set()
         for name in model.model_fields:

@@ -13,7 +13,7 @@ from typing import Any
 
 from macros.loading import DATA_FILES, load_guide_data
 from macros.models import Entry
-from macros.translations import FINGERPRINT, _translated_fields, fingerprint, language_dir, language_name
+from macros.translations import FINGERPRINT, translated_fields, fingerprint, language_dir, language_name
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,7 +24,7 @@ def _scalar(value: str) -> str:
 
 def _entry_lines(entry: Entry, indent: str, english_text: dict[str, Any], prefix: str = "") -> list[str]:
     lines: list[str] = []
-    translated = _translated_fields(type(entry))
+    translated = translated_fields(type(entry))
     for name in type(entry).model_fields:
         value = getattr(entry, name)
         if name in translated and value not in (None, []):

@@ -92,6 +92,14 @@ def open_kiosk_with_clock(browser, kiosk: Path, name: str):
     return context, page
 
 
+def idle_notice(page, title: str, quiet: str = "02:01"):
+    """The "Still reading?" notice (``title`` in the page's language), shown after a quiet spell."""
+    page.clock.run_for(quiet)
+    notice = page.get_by_role("alertdialog", name=title)
+    assert notice.is_visible()
+    return notice
+
+
 def test_kiosk_idle_reset_clears_and_returns_home(browser, built_kiosk):
     context, page = open_kiosk_with_clock(browser, built_kiosk, "causes.html")
     page.evaluate("localStorage.setItem('last-reader', 'osteosarcoma'); sessionStorage.setItem('x', '1')")
@@ -118,9 +126,7 @@ def test_kiosk_idle_reset_clears_and_returns_home(browser, built_kiosk):
 
 def test_kiosk_idle_notice_lets_the_reader_continue(browser, built_kiosk):
     context, page = open_kiosk_with_clock(browser, built_kiosk, "treatment.html")
-    page.clock.run_for("02:01")
-    notice = page.get_by_role("alertdialog", name="Still reading?")
-    assert notice.is_visible()
+    notice = idle_notice(page, "Still reading?")
     notice.get_by_role("button", name="Yes, I am still reading").click()
     assert not notice.is_visible()
     page.clock.run_for("01:50")
@@ -158,9 +164,7 @@ def test_kiosk_starts_with_a_choice_of_language_and_nothing_behind_it_reachable(
 
 def test_kiosk_idle_reset_from_a_spanish_page_returns_to_the_choice_of_language(browser, built_kiosk):
     context, page = open_kiosk_with_clock(browser, built_kiosk, "es/causes.html")
-    page.clock.run_for("02:01")
-    notice = page.get_by_role("alertdialog", name="¿Sigue leyendo?")
-    assert notice.is_visible()
+    notice = idle_notice(page, "¿Sigue leyendo?")
     assert "segundos" in notice.inner_text()
     page.clock.run_for("00:31")
     page.wait_for_url(re.compile(r"site-kiosk/index\.html$"))
