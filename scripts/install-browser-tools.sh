@@ -2,13 +2,18 @@
 # Installs the Debian packages that printing and the browser tests use, when
 # they are missing: Chromium (driven by Playwright; Playwright's own browser
 # download is not used) and its fonts, poppler-utils (pdfinfo, pdftotext,
-# pdftoppm) and zbar-tools (zbarimg, to read QR codes back).
+# pdftoppm) and zbar-tools (zbarimg, to read QR codes back); for the real kiosk
+# under test, Xvfb, xdotool, ImageMagick and x11-utils (xdpyinfo).
 # Needs root or sudo; elsewhere it says what to install.
 set -eu
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium fonts-liberation"
 command -v pdfinfo >/dev/null 2>&1 || missing="$missing poppler-utils"
 command -v zbarimg >/dev/null 2>&1 || missing="$missing zbar-tools"
+command -v Xvfb >/dev/null 2>&1 || missing="$missing xvfb"
+command -v xdotool >/dev/null 2>&1 || missing="$missing xdotool"
+command -v import >/dev/null 2>&1 || missing="$missing imagemagick"
+command -v xdpyinfo >/dev/null 2>&1 || missing="$missing x11-utils"
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -178,7 +178,9 @@ def test_printing_kiosk_gets_print_buttons_and_a_printing_launch(project_copy):
 
 def test_policy_locks_the_kiosk_to_its_folder_with_names_chromium_knows(built_kiosk):
     policy = json.loads((built_kiosk / "kiosk-setup" / "chromium-policy.json").read_text())
-    assert policy["URLBlocklist"] == ["*"]
+    # "*" leaves Chromium's own pages open: they are named. The setup files are shut.
+    assert policy["URLBlocklist"][0] == "*" and "chrome://*" in policy["URLBlocklist"]
+    assert "file:///opt/patient-guide/site-kiosk/kiosk-setup" in policy["URLBlocklist"]
     assert policy["URLAllowlist"] == ["file:///opt/patient-guide/site-kiosk/"]
     assert policy["DownloadRestrictions"] == 3 and policy["AllowFileSelectionDialogs"] is False
     assert policy["DeveloperToolsAvailability"] == 2 and policy["PrintingEnabled"] is False
@@ -192,9 +194,13 @@ def test_policy_locks_the_kiosk_to_its_folder_with_names_chromium_knows(built_ki
     assert unknown == []
 
 
-def test_launch_script_opens_the_installed_start_page(built_kiosk):
-    script = built_kiosk / "kiosk-setup" / "start-kiosk.sh"
+def test_launch_script_opens_the_installed_start_page_under_the_watchdog(built_kiosk):
+    setup = built_kiosk / "kiosk-setup"
+    script = setup / "start-kiosk.sh"
     assert script.stat().st_mode & 0o111
     text = script.read_text()
-    assert "chromium --kiosk" in text and '"file:///opt/patient-guide/site-kiosk/index.html"' in text
+    assert 'watchdog.py" ${size:+--screen=$size} "file:///opt/patient-guide/site-kiosk/index.html" --' in text
+    assert "chromium --kiosk --user-data-dir=" in text
     assert "--kiosk-printing" not in text
+    assert (setup / "watchdog.py").read_text() == (ROOT / "kiosk" / "watchdog.py").read_text()
+    assert subprocess.run(["sh", "-n", str(script)]).returncode == 0

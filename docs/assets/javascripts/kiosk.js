@@ -94,6 +94,15 @@
     window.addEventListener("hashchange", behindTheChooser);
   }
 
+  // No zoom from a keyboard or a mouse wheel (pinch is off in start-kiosk.sh):
+  // Chromium keeps a zoom for the next visitor, and the text is large already.
+  window.addEventListener("keydown", function (event) {
+    if ((event.ctrlKey || event.metaKey) && /^(\+|=|-|_|0)$/.test(event.key)) event.preventDefault();
+  });
+  window.addEventListener("wheel", function (event) {
+    if (event.ctrlKey) event.preventDefault();
+  }, { passive: false });
+
   ["pointerdown", "keydown", "touchstart", "wheel", "scroll", "input"].forEach(function (type) {
     window.addEventListener(type, restartIdleTimer, { capture: true, passive: true });
   });

@@ -1,0 +1,242 @@
+"""The kiosk as a waiting room meets it: the real `chromium --kiosk` on an X screen
+(Xvfb), started by the shipped start script, with the shipped policy installed
+where Chromium reads it and the folder where the runbook puts it, in a private
+mount namespace (the machine's own Chromium and folders are untouched). A
+keyboard (xdotool) tries every way out; the screen (ImageMagick's `import`) and
+the window's title (the page's) show where it ends up."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+import yaml
+
+from conftest import preview_build
+
+pytestmark = pytest.mark.slow
+TOOLS = ("Xvfb", "xdotool", "import", "compare", "unshare", "xdpyinfo", "chromium")
+SCREEN = (1080, 1920)
+INSTALL = "/opt/patient-guide"
+GUIDE = "Bone marrow edema"  # in the title of every page of the guide, in both languages
+IDLE_SECONDS = 3
+
+
+@dataclass
+class Kiosk:
+    display: str
+    folder: Path      # site-kiosk, as the kiosk machine has it
+    profiles: Path    # where the start script makes each start's profile
+    shots: Path
+    root: int         # the process the kiosk runs under
+
+    def run(self, *command: str) -> str:
+        return subprocess.run(command, env={**os.environ, "DISPLAY": self.display},
+                              capture_output=True, text=True, timeout=30).stdout
+
+    def key(self, *keys: str) -> None:
+        self.run("xdotool", "key", "--delay", "80", *keys)
+
+    def type(self, text: str) -> None:
+        self.run("xdotool", "type", "--delay", "40", text)
+
+    def windows(self) -> list[str]:
+        """The title of each Chromium window on the screen."""
+        ids = self.run("xdotool", "search", "--onlyvisible", "--class", "chromium").split()
+        return [self.run("xdotool", "getwindowname", i).strip() for i in ids]
+
+    def geometry(self) -> list[str]:
+        ids = self.run("xdotool", "search", "--onlyvisible", "--class", "chromium").split()
+        return [line.split()[-1] for i in ids
+                for line in self.run("xdotool", "getwindowgeometry", i).splitlines() if "Geometry" in line]
+
+    def profile_folders(self) -> list[str]:
+        return [p.name for p in self.profiles.glob("patient-guide-kiosk.*")]
+
+    def renderers(self) -> set[int]:
+        """This kiosk's page renderers (not those of the tests' own browser)."""
+        parents, found = {}, set()
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                command = (stat.parent / "cmdline").read_bytes()
+            except OSError:
+                continue
+            pid = int(stat.parent.name)
+            parents[pid] = int(fields[1])
+            if b"--type=renderer" in command and b"--extension-process" not in command:
+                found.add(pid)
+
+        def ours(pid: int) -> bool:
+            while pid > 1:
+                if pid == self.root:
+                    return True
+                pid = parents.get(pid, 1)
+            return False
+        return {pid for pid in found if ours(pid)}
+
+    def screenshot(self, name: str) -> Path:
+        path = self.shots / f"{name}.png"
+        self.run("import", "-window", "root", str(path))
+        return path
+
+    def brightness(self, name: str) -> float:
+        return float(self.run("convert", str(self.screenshot(name)), "-colorspace", "Gray",
+                              "-format", "%[fx:mean]", "info:"))
+
+    def on_guide(self) -> bool:
+        """One window, and it shows a page of the guide."""
+        titles = self.windows()
+        return len(titles) == 1 and GUIDE in titles[0]
+
+
+def differing_pixels(a: Path, b: Path) -> int:
+    result = subprocess.run(["compare", "-metric", "AE", str(a), str(b), "null:"], capture_output=True, text=True)
+    return int(float(result.stderr.split()[0]))
+
+
+def wait_for(check: Callable[[], bool], seconds: float) -> float:
+    """How long check took to hold; fails after ``seconds``."""
+    began = time.monotonic()
+    while time.monotonic() - began < seconds:
+        if check():
+            return time.monotonic() - began
+        time.sleep(0.25)
+    raise AssertionError(f"not within {seconds} s")
+
+
+@pytest.fixture(scope="module")
+def kiosk(tmp_path_factory) -> Iterator[Kiosk]:
+    missing = [tool for tool in TOOLS if not shutil.which(tool)]
+    if missing:
+        message = f"{', '.join(missing)} missing: `make test` installs them (scripts/install-browser-tools.sh)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from conftest import copy_project
+    base = tmp_path_factory.mktemp("kiosk-machine")
+    project = copy_project(base / "project")
+    settings = project / "mkdocs-kiosk.yml"
+    config = yaml.safe_load(settings.read_text().replace("INHERIT", "inherit_key"))
+    assert config["extra"]["kiosk"]["install_folder"] == INSTALL
+    # A short quiet time, so the test sees the idle reset run.
+    settings.write_text(settings.read_text().replace("idle_seconds: 120", f"idle_seconds: {IDLE_SECONDS}"))
+    built = preview_build(project, "mkdocs-kiosk.yml")
+    assert built.returncode == 0, built.output
+    policies, profiles, shots = base / "policies", base / "profiles", base / "shots"
+    for folder in (policies, profiles, shots):
+        folder.mkdir()
+    display = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    number = display.stdout.readline().strip()
+    # The runbook's steps 2 and 3, inside a mount namespace of the test's own.
+    setup = f"""set -e
+mount -t tmpfs none /etc/chromium
+cp -a /etc/chromium/. {policies}/ 2>/dev/null || true
+mkdir -p /etc/chromium/policies/managed
+install -m 644 {built.site}/kiosk-setup/chromium-policy.json /etc/chromium/policies/managed/patient-guide.json
+mkdir -p /opt && mount -t tmpfs none /opt && mkdir -p {INSTALL}/site-kiosk
+mount --bind {built.site} {INSTALL}/site-kiosk
+exec {INSTALL}/site-kiosk/kiosk-setup/start-kiosk.sh --no-sandbox --disable-gpu --disable-dev-shm-usage
+"""
+    namespace = ["unshare", "--mount", "--propagation", "private"] if os.geteuid() == 0 else \
+        ["unshare", "--map-root-user", "--mount", "--propagation", "private"]
+    env = {**os.environ, "DISPLAY": f":{number}", "TMPDIR": str(profiles)}
+    started = subprocess.Popen([*namespace, "sh", "-c", setup], env=env, start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    machine = Kiosk(f":{number}", built.site, profiles, shots, started.pid)
+    try:
+        wait_for(machine.on_guide, 30)
+        yield machine
+    finally:
+        os.killpg(started.pid, signal.SIGTERM)
+        try:
+            started.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(started.pid, signal.SIGKILL)
+        display.terminate()
+        display.wait()
+
+
+def a_fresh_start(kiosk: Kiosk) -> str:
+    """Wait for the start page of a Chromium just started; its profile's name."""
+    wait_for(lambda: kiosk.on_guide() and len(kiosk.profile_folders()) == 1, 10)
+    time.sleep(1.5)  # the page settles
+    return kiosk.profile_folders()[0]
+
+
+def test_window_fills_the_screen_exactly(kiosk):
+    wait_for(lambda: kiosk.geometry() == [f"{SCREEN[0]}x{SCREEN[1]}"], 10)
+
+
+@pytest.mark.parametrize("close", ["ctrl+w", "alt+F4"])
+def test_closed_it_comes_back_with_a_new_profile(kiosk, close):
+    before = a_fresh_start(kiosk)
+    chromium = subprocess.run(["pgrep", "-f", f"user-data-dir={kiosk.profiles}"], capture_output=True, text=True).stdout
+    kiosk.key(close)
+    time.sleep(0.5)
+    # Alt+F4 does nothing with no window manager to act on it; Ctrl+W ends Chromium.
+    back = wait_for(kiosk.on_guide, 10)
+    after = a_fresh_start(kiosk)
+    if close == "ctrl+w":
+        assert after != before, "the same profile again"
+        assert not (kiosk.profiles / before).exists(), "the last visitor's profile is left behind"
+        assert chromium != subprocess.run(["pgrep", "-f", f"user-data-dir={kiosk.profiles}"],
+                                          capture_output=True, text=True).stdout
+    assert back < 10
+
+
+def test_a_crashed_page_is_replaced_by_the_start_page(kiosk):
+    a_fresh_start(kiosk)
+    start = kiosk.screenshot("start")
+    renderers = kiosk.renderers()
+    assert renderers
+    for pid in renderers:
+        os.kill(pid, signal.SIGKILL)
+    # The start page again, drawn by a new renderer, with no restart of Chromium.
+    wait_for(lambda: kiosk.renderers() - renderers and kiosk.on_guide()
+             and differing_pixels(start, kiosk.screenshot("after-crash")) < 50, 30)
+
+
+KEYS = [["ctrl+n"], ["ctrl+t"], ["ctrl+o"], ["ctrl+h"], ["ctrl+j"], ["ctrl+u"], ["F12"], ["ctrl+shift+i"],
+        ["ctrl+shift+n"], ["ctrl+p"], ["alt+f"], ["alt+e"], ["F6"], ["ctrl+l"]]
+
+
+def test_no_key_leads_out_of_the_guide(kiosk):
+    a_fresh_start(kiosk)
+    for keys in KEYS + [["ctrl+l", "chrome://settings"], ["ctrl+l", f"file://{INSTALL}/site-kiosk/"],
+                        ["ctrl+l", f"file://{INSTALL}/site-kiosk/kiosk-setup/start-kiosk.sh"],
+                        ["ctrl+l", "view-source:file:///etc/passwd"]]:
+        kiosk.key(keys[0])
+        if len(keys) > 1:
+            time.sleep(0.3)
+            kiosk.type(keys[1])
+            kiosk.key("Return")
+        time.sleep(0.3)
+        took = wait_for(kiosk.on_guide, 5)
+        assert took < 5, keys
+    # The guide's own idle reset still runs: its notice darkens the screen.
+    kiosk.key("Escape")
+    before = kiosk.brightness("before-idle")
+    time.sleep(IDLE_SECONDS + 1.5)
+    assert kiosk.brightness("idle-notice") < 0.6 * before
+
+
+def test_zoom_is_refused_and_a_restart_is_at_100_percent(kiosk):
+    kiosk.key("ctrl+w")  # from a new start, with no notice showing
+    time.sleep(0.5)
+    a_fresh_start(kiosk)
+    start = kiosk.screenshot("zoom-before")
+    kiosk.key("ctrl+plus", "ctrl+plus", "ctrl+equal")
+    time.sleep(1)
+    assert differing_pixels(start, kiosk.screenshot("zoom-refused")) < 50
+    kiosk.key("ctrl+w")
+    time.sleep(0.5)
+    a_fresh_start(kiosk)
+    assert differing_pixels(start, kiosk.screenshot("zoom-after-restart")) < 50
