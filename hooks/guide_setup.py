@@ -56,6 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         except MessageError as error:
             catalogs[language] = error
     try:
+        names = _guide_names(config, edition, project)  # before a translation changes site_name
         data = load_guide_data(project / "data")
         if not edition.is_source:
             data = _translate(config, edition, project, data, catalogs)
@@ -64,8 +65,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             if isinstance(catalog, MessageError):
                 raise catalog
         config["guide_messages"] = catalogs[edition.language]
-        # The kiosk's first screen asks each reader, in each language, to choose one.
-        config["guide_language_choice"] = {language: catalog("languages.choose")
+        # The kiosk's first screen says what the guide is and asks each reader to
+        # choose a language, in each language.
+        config["guide_language_choice"] = {language: {"guide": names[language], "choose": catalog("languages.choose")}
                                            for language, catalog in catalogs.items()}
     except (SettingsError, DataError, TranslationError, MessageError) as error:
         # A PluginError stops the build with this message and no traceback.
@@ -78,6 +80,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                     "when you build, for example: SITE_URL=https://your-clinic.example/guide/ make build",
                     config.site_url)
     return config
+
+
+def _guide_names(config: MkDocsConfig, edition: LanguageEdition, project: Path) -> dict[str, str]:
+    """The guide's name (site_name) in each language: mkdocs.yml's, and each
+    translation's settings.yml's."""
+    names = {edition.source: config.site_name}
+    for language in edition.languages[1:]:
+        settings_file = language_dir(project, language) / "settings.yml"
+        settings = yaml.safe_load(settings_file.read_text(encoding="utf-8")) if settings_file.is_file() else None
+        name = settings.get("site_name") if isinstance(settings, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            raise TranslationError(language, [Gap(settings_file.relative_to(project).as_posix(), "setting",
+                                                  "site_name", language)])
+        names[language] = name.strip()
+    return names
 
 
 def _messages_dir(project: Path) -> Path:

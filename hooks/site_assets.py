@@ -4,7 +4,10 @@
   Makefile, pinned in package-lock.json) from the site's own assets, so no page
   loads a script from elsewhere.
 - In the kiosk edition, turn links to other sites into plain text that shows the
-  address, and leave out the 404 page.
+  address, open every link to the home page past the choice of language, and
+  leave out the 404 page.
+- Leave the pages an edition excludes (``exclude_docs``: the kiosk has no
+  "Use this guide offline") out of its menu and its previous and next links.
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import functools
 import re
 from html import unescape
 from pathlib import Path
+from typing import Callable
 
 from jinja2 import Environment, Template
 from markupsafe import Markup
@@ -19,6 +23,8 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 # Where each served file comes from, below the project folder.
 VENDOR_FILES = {
@@ -56,10 +62,13 @@ LINK = re.compile(r'<a\b[^>]*?\bhref="(?P<href>[^"]*)"[^>]*>(?P<text>.*?)</a>', 
 OFFSITE = re.compile(r"(?i)^(https?:|mailto:|tel:|//)")
 
 
-def _offsite_as_text(template: Template, match: re.Match[str]) -> str:
+def _kiosk_link(template: Template, past_the_choice: Callable[[str], str], match: re.Match[str]) -> str:
     href, text = match.group("href"), match.group("text")
     if not OFFSITE.match(href):
-        return match.group(0)  # a link within the kiosk stays a link
+        # A link within the kiosk stays a link; to the home page, it opens past the choice of language.
+        plain = unescape(href)
+        added = past_the_choice(plain)[len(plain):]
+        return match.group(0).replace(f'href="{href}"', f'href="{href}{added}"', 1) if added else match.group(0)
     # The address as a reader would type it: no scheme, no trailing slash.
     address = re.sub(r"(?i)^(mailto:|tel:|https?://)", "", unescape(href)).rstrip("/")
     plain = re.sub(r"<[^>]+>", "", text).strip()
@@ -75,6 +84,24 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    def kept(items: list) -> list:
+        out = []
+        for item in items:
+            if getattr(item, "children", None):
+                item.children = kept(item.children)
+            if not (isinstance(item, Page) and item.file.inclusion.is_excluded()):
+                out.append(item)
+        return out
+
+    nav.items = kept(nav.items)
+    nav.pages = [page for page in nav.pages if not page.file.inclusion.is_excluded()]
+    for index, page in enumerate(nav.pages):
+        page.previous_page = nav.pages[index - 1] if index else None
+        page.next_page = nav.pages[index + 1] if index + 1 < len(nav.pages) else None
+    return nav
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Kiosk only: drop the 404 page. Nothing serves it from a folder, and its
     links are absolute to the web edition's address, which would lead off the kiosk."""
@@ -83,7 +110,9 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    """Kiosk only: nothing leads off the kiosk, theme links included."""
+    """Kiosk only: nothing leads off the kiosk, and nothing back to its choice of
+    language (only the idle reset goes there); theme links included."""
     if not _is_kiosk(config):
         return output
-    return LINK.sub(functools.partial(_offsite_as_text, _offsite_template["kiosk"]), output)
+    past_the_choice = functools.partial(config["guide_edition"].past_the_choice, page_url=page.url)
+    return LINK.sub(functools.partial(_kiosk_link, _offsite_template["kiosk"], past_the_choice), output)

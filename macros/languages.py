@@ -9,6 +9,7 @@ builds them all, the source language first.
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
@@ -67,6 +68,19 @@ class LanguageEdition:
         it past the choice of language: "#start" in the source language, when
         the guide has more than one."""
         return f"#{self.PAST_CHOICE}" if language == self.source and len(self.languages) > 1 else ""
+
+    def past_the_choice(self, href: str, page_url: str) -> str:
+        """``href``, a link on this build's page, made to open past the choice of
+        language when it leads to the source language's home page (the kiosk's
+        logo, menu, Home button and language links all then go to its start)."""
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or parts.fragment or not self.past_choice(self.source):
+            return href
+        page = self.folder(self.language) + page_url
+        path = posixpath.join(posixpath.dirname(page), parts.path) if parts.path else page
+        if path.endswith("/") or posixpath.basename(path) in (".", ""):
+            path = posixpath.join(path, "index.html")
+        return href + self.past_choice(self.source) if posixpath.normpath(path) == "index.html" else href
 
     def others(self) -> tuple[str, ...]:
         return tuple(language for language in self.languages if language != self.language)

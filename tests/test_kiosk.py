@@ -106,9 +106,72 @@ def test_start_page_reaches_every_topic_in_one_tap(built_kiosk):
     assert topic_pages() <= tiles and len(topic_pages()) >= 9
     assert 'class="kiosk-search" for="__search"' in home
     assert 'class="care-card care-card--urgent"' in home
+
+def home_links(kiosk: Path, page: Path) -> list[str]:
+    """The links on a kiosk page that open the English home page, by their href."""
+    hrefs = re.findall(r'<a\b[^>]*\bhref="([^"]*)"', page.read_text())
+    return [href for href in hrefs if not urlparse(href).scheme
+            and kiosk_target(kiosk, page, href) == (kiosk / "index.html").resolve()]
+
+
+def test_logo_menu_home_button_and_language_links_all_open_past_the_choice(built_kiosk):
+    kiosk = built_kiosk.resolve()
+    for page in content_pages(kiosk):
+        html = page.read_text()
+        spanish = page.relative_to(kiosk).parts[0] == "es"
+        home = re.search(r'<a class="md-header__button kiosk-home" href="([^"]*)"', html)
+        assert home, f"{page.name}: no Home button in the header"
+        assert kiosk_target(kiosk, page, home.group(1)) == kiosk / ("es/index.html" if spanish else "index.html"), page
+        assert home.group(1).endswith("#start") != spanish, page
+        # Every way to the English home page skips the choice (only the idle reset goes
+        # there): to its start, or to one of its headings.
+        links = home_links(kiosk, page)
+        assert all(urlparse(href).fragment for href in links), (page, links)
+        if not spanish:
+            assert len(links) >= 2, page  # the Home button and the menu's Home at least
+    assert "../index.html#start" in home_links(kiosk, kiosk / "es" / "index.html")
+
+
+def test_language_choice_says_what_the_guide_is_in_each_language(built_kiosk):
+    html = (built_kiosk / "index.html").read_text()
+    choice = html[html.index('class="kiosk-language"'):html.index('class="kiosk-language__choices"')]
+    assert re.search(r'<p lang="en"><span class="kiosk-language__guide">Bone marrow edema — a guide for patients</span>\s*'
+                     r'<span class="kiosk-language__choose">Choose your language</span>', choice)
+    assert re.search(r'<p lang="es"><span class="kiosk-language__guide">Edema de médula ósea — una guía para pacientes</span>\s*'
+                     r'<span class="kiosk-language__choose">Elija su idioma</span>', choice)
+
+
+def test_kiosk_has_no_page_offering_the_offline_edition(built_kiosk):
+    assert not (built_kiosk / "offline.html").exists() and not (built_kiosk / "es" / "offline.html").exists()
     for page in content_pages(built_kiosk):
-        if page not in (built_kiosk / "index.html", built_kiosk / "es" / "index.html"):
-            assert 'class="kiosk-home"' in page.read_text(), page
+        html = page.read_text()
+        assert "offline.html" not in html and "Use this guide offline" not in html, page
+        assert "sin conexión</" not in html, page
+    # The menu's last page is the last page: its "Next" link is gone with the page after it.
+    assert 'rel="next"' not in (built_kiosk / "sources.html").read_text()
+
+
+@pytest.mark.parametrize("size", KIOSK_SIZES, ids=lambda s: f"{s['width']}x{s['height']}")
+def test_home_button_sits_in_the_header_and_covers_nothing(browser, built_kiosk, size):
+    page = browser.new_page(viewport=size)
+    for name in ("causes.html", "es/treatment.html", "glossary.html"):
+        page.goto((built_kiosk / name).as_uri())
+        home = page.locator(".kiosk-home").bounding_box()
+        header = page.locator(".md-header").bounding_box()
+        assert home["width"] >= 48 and home["height"] >= 48
+        assert header["y"] <= home["y"] and home["y"] + home["height"] <= header["y"] + header["height"]
+        # Scrolled to the end, the last lines and the footer's links are each what a finger meets there.
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        page.wait_for_timeout(200)
+        for selector in (".md-footer__link--prev", ".md-footer__link--next", ".page-foot p:last-child"):
+            target = page.locator(selector)
+            if not target.count():
+                continue
+            box = target.first.bounding_box()
+            hit = page.evaluate("([x, y, s]) => !!document.elementFromPoint(x, y)?.closest(s)",
+                                [box["x"] + 10, box["y"] + box["height"] / 2, selector.split()[0]])
+            assert hit, f"{name}: something covers {selector}"
+    page.close()
 
 
 @pytest.mark.parametrize("size", KIOSK_SIZES, ids=lambda s: f"{s['width']}x{s['height']}")

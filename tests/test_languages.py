@@ -15,6 +15,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
+from macros.languages import LanguageEdition
 from macros.loading import load_guide_data, translate_guide_data
 from macros.translated_pages import find_page_translations, page_fingerprint
 from macros.translations import TranslationError
@@ -298,3 +299,18 @@ def test_spanish_pages_read_easily(built_site_es):
     assert len(scores) >= 14 and all(s.language == "es" for s in scores)
     hard = {s.page: round(s.fernandez_huerta, 1) for s in scores if s.fernandez_huerta < 70}
     assert hard == {}
+
+
+def test_links_to_the_kiosk_home_open_past_the_choice_of_language():
+    english = LanguageEdition("en", ("en", "es"))
+    assert english.past_the_choice("index.html", "causes.html") == "index.html#start"
+    assert english.past_the_choice("../index.html", "handouts/at-a-glance.html") == "../index.html#start"
+    assert english.past_the_choice("./", "causes.html") == "./#start"
+    assert english.past_the_choice("index.html#what-is-it", "causes.html") == "index.html#what-is-it"
+    assert english.past_the_choice("causes.html", "index.html") == "causes.html"
+    assert english.past_the_choice("handouts/index.html", "index.html") == "handouts/index.html"
+    spanish = LanguageEdition("es", ("en", "es"))
+    assert spanish.past_the_choice("../index.html", "causes.html") == "../index.html#start"
+    assert spanish.past_the_choice("index.html", "causes.html") == "index.html"  # the Spanish home has no choice
+    # A guide in one language has no choice to go past.
+    assert LanguageEdition("en", ("en",)).past_the_choice("index.html", "causes.html") == "index.html"

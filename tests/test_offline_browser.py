@@ -159,6 +159,10 @@ def test_kiosk_starts_with_a_choice_of_language_and_nothing_behind_it_reachable(
     page.locator(".kiosk-language").get_by_role("link", name="English").click()
     assert not choice.is_visible()
     assert page.evaluate("[window.scrollY, document.querySelector('.md-header').inert]") == [0, False]
+    # A link to one of the home page's headings (search finds them) opens past the choice too.
+    page.goto((built_kiosk / "index.html").as_uri() + "#when-to-get-help")
+    assert not choice.is_visible()
+    assert page.evaluate("document.querySelector('.md-header').inert") is False
     context.close()
 
 

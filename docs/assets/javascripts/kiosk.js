@@ -84,7 +84,8 @@
   var chooser = document.querySelector(".kiosk-language");
   function behindTheChooser() {
     // By the address, as kiosk.css hides it: :target is not yet known while the page loads.
-    var open = location.hash !== "#start";
+    var id = decodeURIComponent(location.hash.slice(1));
+    var open = !(id && document.getElementById(id));
     Array.prototype.forEach.call(document.body.children, function (element) {
       if (element !== chooser && element !== dialog && element.tagName !== "SCRIPT") element.inert = open;
     });
