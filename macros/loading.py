@@ -66,6 +66,7 @@ class GuideData:
     care_cards: models.CareCardsFile
     handouts: models.HandoutsFile
     source: models.SourceFile
+    common_questions: models.CommonQuestionsFile
 
     def category(self, category_id: str) -> models.Category:
         return _find(self.causes.categories, category_id, "cause category")
@@ -104,6 +105,7 @@ DATA_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "care_cards.yml": ("care_cards", models.CareCardsFile),
     "handouts.yml": ("handouts", models.HandoutsFile),
     "source.yml": ("source", models.SourceFile),
+    "common_questions.yml": ("common_questions", models.CommonQuestionsFile),
 }
 
 # Fields that name an entry of a list declared in the same file:

@@ -162,6 +162,19 @@ class CareCardsFile(Entry):
     cards: list[CareCard] = Field(min_length=1)
 
 
+class CommonQuestion(Entry):
+    """A question patients often ask, searched with one tap on the kiosk."""
+
+    id: Id
+    question: Words
+    search: Words          # the words searched: what the guide calls it
+    answer: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md$")]  # the page that answers it
+
+
+class CommonQuestionsFile(Entry):
+    questions: list[CommonQuestion] = Field(min_length=2, max_length=6)
+
+
 class PageReview(Entry):
     """The `review:` front matter of a page. A role reviews, never a named person."""
 

@@ -28,6 +28,9 @@ class KioskSettings(Setting):
     # Where the clinic puts the site-kiosk folder: the Chromium policy lets the
     # kiosk open only the files below it.
     install_folder: Annotated[str, StringConstraints(pattern=r"^/[^*?\s]*[^/*?\s]$")] = "/opt/patient-guide"
+    # The guide's own keyboard on the screen when search opens; false for a kiosk
+    # with a real keyboard.
+    on_screen_keyboard: bool = True
 
 
 class OfflineEdition(Setting):

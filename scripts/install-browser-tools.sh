@@ -3,7 +3,8 @@
 # they are missing: Chromium (driven by Playwright; Playwright's own browser
 # download is not used) and its fonts, poppler-utils (pdfinfo, pdftotext,
 # pdftoppm) and zbar-tools (zbarimg, to read QR codes back); for the real kiosk
-# under test, Xvfb, xdotool, ImageMagick and x11-utils (xdpyinfo).
+# under test, Xvfb, xdotool, ImageMagick, x11-utils (xdpyinfo) and openbox (a
+# window manager, as a kiosk's desktop session has).
 # Needs root or sudo; elsewhere it says what to install.
 set -eu
 missing=""
@@ -14,6 +15,7 @@ command -v Xvfb >/dev/null 2>&1 || missing="$missing xvfb"
 command -v xdotool >/dev/null 2>&1 || missing="$missing xdotool"
 command -v import >/dev/null 2>&1 || missing="$missing imagemagick"
 command -v xdpyinfo >/dev/null 2>&1 || missing="$missing x11-utils"
+command -v openbox >/dev/null 2>&1 || missing="$missing openbox"
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -46,6 +46,9 @@ SPANISH_QUERIES = [
     ("sin internet", "offline"),
 ]
 
+# Pages of the web edition only: the kiosk has no "Use this guide offline".
+WEB_ONLY = {"offline"}
+
 # One result per page, in Material's order.
 TOP_RESULTS = ".md-search-result__list > .md-search-result__item > a"
 

@@ -164,3 +164,17 @@ def test_a_plural_needs_its_abbreviation(data_dir):
     edit(data_dir, "glossary.yml",
          lambda d: d["terms"][1].update(plural={"abbreviation": "BMs", "term": "Bone marrows"}))
     assert "entry terms[1] (id 'bone-marrow'), field 'plural'" in problem_text(data_dir)
+
+
+def test_common_question_needs_its_search_and_an_answer_page(data_dir):
+    edit(data_dir, "common_questions.yml", lambda d: (d["questions"][1].pop("search"),
+                                                       d["questions"][2].update(answer="causes")))
+    message = problem_text(data_dir)
+    assert "data/common_questions.yml: entry questions[1] (id 'how-long'), field 'search'" in message
+    assert "data/common_questions.yml: entry questions[2] (id 'what-causes-it'), field 'answer'" in message
+
+
+def test_each_common_question_is_answered_by_a_page_of_the_guide():
+    data = load_guide_data(ROOT / "data")
+    for question in data.common_questions.questions:
+        assert (ROOT / "docs" / question.answer).is_file(), question.id

@@ -7,7 +7,7 @@ import contextlib
 
 import pytest
 
-from patient_queries import QUERIES, SPANISH_QUERIES, found, page_path, search
+from patient_queries import QUERIES, SPANISH_QUERIES, WEB_ONLY, found, page_path, search
 
 
 @contextlib.contextmanager
@@ -42,9 +42,13 @@ def spanish_search_page(request, browser, web_server, built_kiosk):
 
 def missed_queries(page, site: str, queries: list[tuple[str, str]]) -> dict[str, list[str]]:
     """The queries whose page is not in the top 3, with what came instead; every
-    result must be a page of this language's own site."""
+    result must be a page of this language's own site (on the kiosk, a folder,
+    the queries for a page of the web edition only are left out)."""
     missed = {}
+    kiosk = site.startswith("file:")
     for query, wanted in queries:
+        if kiosk and wanted in WEB_ONLY:
+            continue
         hrefs = search(page, query)
         assert all(href.startswith(site) for href in hrefs), (query, hrefs)
         paths = [page_path(href, site) for href in hrefs]

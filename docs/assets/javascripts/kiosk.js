@@ -1,9 +1,11 @@
-/* Kiosk idle reset (loaded only in the kiosk edition).
+/* The kiosk's page behaviour (loaded only in the kiosk edition).
  *
- * After a quiet spell the kiosk asks if the reader is still there and gives time
- * to answer (WCAG 2.2.1). With no answer it forgets the search and anything the
- * site stored, and goes back to the home page, so the next person starts fresh.
- * The times come from extra.kiosk in mkdocs-kiosk.yml, through <meta> tags.
+ * Idle reset: after a quiet spell the kiosk asks if the reader is still there and
+ * gives time to answer (WCAG 2.2.1). With no answer it forgets the search and
+ * anything the site stored, and goes back to the home page, so the next person
+ * starts fresh. The times come from extra.kiosk in mkdocs-kiosk.yml, through
+ * <meta> tags. Also: the choice of language keeps the page behind it out of
+ * reach, the common questions search with one tap, and nothing zooms.
  */
 (function () {
   "use strict";
@@ -93,6 +95,28 @@
   if (chooser) {
     behindTheChooser();
     window.addEventListener("hashchange", behindTheChooser);
+  }
+
+  // A common question searches the guide where it is, with no new page to load
+  // (its link, ?q=, does the same where this script does not run).
+  var query = document.querySelector('[data-md-component="search-query"]');
+  var searchToggle = document.getElementById("__search");
+  document.addEventListener("click", function (event) {
+    var question = event.target.closest && event.target.closest(".kiosk-question");
+    if (!question || !query || !searchToggle) return;
+    event.preventDefault();
+    searchToggle.checked = true;
+    searchToggle.dispatchEvent(new Event("change"));
+    query.value = new URL(question.href).searchParams.get("q");
+    query.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    // The on-screen keyboard (keyboard.js) stays down: the results need the room.
+    query.dispatchEvent(new CustomEvent("kiosk:question"));
+  });
+  // Search, once open, is ready to type into (Material leaves the focus where it was).
+  if (query && searchToggle) {
+    searchToggle.addEventListener("change", function () {
+      if (searchToggle.checked) query.focus();
+    });
   }
 
   // No zoom from a keyboard or a mouse wheel (pinch is off in start-kiosk.sh):
