@@ -33,7 +33,9 @@ from urllib.parse import unquote, urlparse
 
 TICK = 1.0              # seconds between looks
 ANSWER = 5.0            # seconds Chromium has to answer a command
-BUSY, HUNG = 0.9, 15.0  # a renderer this busy (share of a processor) this long is stuck
+# A renderer this busy (its share of a processor, on a machine that may be busy
+# too) for this long is stuck: the guide's pages never work for more than a moment.
+BUSY, HUNG = 0.6, 15.0
 # The kiosk's setup files, this one among them, are no page of the guide.
 SETUP_FOLDER = os.path.dirname(os.path.abspath(__file__)) + "/"
 
@@ -129,7 +131,7 @@ class HangWatch:
     what Chromium still tells.)"""
 
     def __init__(self) -> None:
-        self._last: dict[int, float] = {}
+        self._last: dict[int, tuple[float, float]] = {}   # pid -> (processor seconds, when)
         self._busy_since: dict[int, float] = {}
 
     def hung(self, processes: list[dict[str, Any]], now: float) -> list[int]:
@@ -138,11 +140,12 @@ class HangWatch:
             if process["type"] != "renderer":
                 continue
             pid, cpu = process["id"], process["cpuTime"]
-            seen[pid] = cpu
-            busy = pid in self._last and cpu - self._last[pid] >= BUSY * TICK
+            seen[pid] = (cpu, now)
+            last_cpu, last_time = self._last.get(pid, (cpu, now))
+            busy = now > last_time and cpu - last_cpu >= BUSY * (now - last_time)
             if not busy:
                 self._busy_since.pop(pid, None)
-            elif now - self._busy_since.setdefault(pid, now) >= HUNG:
+            elif now - self._busy_since.setdefault(pid, last_time) >= HUNG:
                 found.append(pid)
         self._last = seen
         return found

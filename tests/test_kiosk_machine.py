@@ -59,26 +59,7 @@ class Kiosk:
         return [p.name for p in self.profiles.glob("patient-guide-kiosk.*")]
 
     def renderers(self) -> set[int]:
-        """This kiosk's page renderers (not those of the tests' own browser)."""
-        parents, found = {}, set()
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-                command = (stat.parent / "cmdline").read_bytes()
-            except OSError:
-                continue
-            pid = int(stat.parent.name)
-            parents[pid] = int(fields[1])
-            if b"--type=renderer" in command and b"--extension-process" not in command:
-                found.add(pid)
-
-        def ours(pid: int) -> bool:
-            while pid > 1:
-                if pid == self.root:
-                    return True
-                pid = parents.get(pid, 1)
-            return False
-        return {pid for pid in found if ours(pid)}
+        return renderers_under(self.root)
 
     def screenshot(self, name: str) -> Path:
         path = self.shots / f"{name}.png"
@@ -93,6 +74,30 @@ class Kiosk:
         """One window, and it shows a page of the guide."""
         titles = self.windows()
         return len(titles) == 1 and GUIDE in titles[0]
+
+
+def renderers_under(root: int) -> set[int]:
+    """The page renderers among the processes below ``root`` (not those of the
+    tests' own browser, nor of another kiosk)."""
+    parents, found = {}, set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        pid = int(stat.parent.name)
+        parents[pid] = int(fields[1])
+        if b"--type=renderer" in command and b"--extension-process" not in command:
+            found.add(pid)
+
+    def below(pid: int) -> bool:
+        while pid > 1:
+            if pid == root:
+                return True
+            pid = parents.get(pid, 1)
+        return False
+    return {pid for pid in found if below(pid)}
 
 
 def differing_pixels(a: Path, b: Path) -> int:
@@ -254,3 +259,30 @@ def test_zoom_is_refused_and_a_restart_is_at_100_percent(kiosk):
     assert differing_pixels(start, kiosk.screenshot("zoom-refused")) < 50
     closed_and_back(kiosk, "ctrl+w")
     assert differing_pixels(start, kiosk.screenshot("zoom-after-restart")) < 50
+
+
+def test_a_page_stuck_in_a_loop_is_ended_and_replaced(kiosk_folder, tmp_path):
+    """The watchdog on its own, on a page that spins for ever: its renderer is
+    ended (and the page opened again) within 30 s."""
+    (tmp_path / "site").mkdir()
+    stuck = tmp_path / "site" / "stuck.html"
+    stuck.write_text("<!doctype html><title>stuck</title><script>setTimeout(() => { for (;;) {} }, 300)</script>")
+    display = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "800x600x24", "-nolisten", "tcp"],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    number = display.stdout.readline().strip()
+    watchdog = subprocess.Popen(
+        ["python3", str(kiosk_folder / "kiosk-setup" / "watchdog.py"), stuck.as_uri(), "--", "chromium", "--kiosk",
+         f"--user-data-dir={tmp_path / 'profile'}", "--no-first-run", "--no-sandbox", "--disable-gpu"],
+        env={**os.environ, "DISPLAY": f":{number}"}, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(lambda: renderers_under(watchdog.pid), 20)
+        time.sleep(2)
+        spinning = renderers_under(watchdog.pid)
+        took = wait_for(lambda: not spinning <= renderers_under(watchdog.pid)
+                        and renderers_under(watchdog.pid) - spinning, 30)
+        assert took < 30
+    finally:
+        os.killpg(watchdog.pid, signal.SIGKILL)
+        display.terminate()
+        display.wait()

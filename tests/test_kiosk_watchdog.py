@@ -61,11 +61,16 @@ def test_a_renderer_busy_for_fifteen_seconds_on_end_is_stuck():
         found = hangs.hung([renderer(7, float(second)), renderer(8, second * 0.1),
                             {"type": "browser", "id": 1, "cpuTime": float(second)}], float(second))
         stuck.append(found)
-    assert stuck[15] == [] and stuck[16] == [7] and all(7 in f for f in stuck[16:])
+    assert stuck[14] == [] and stuck[15] == [7] and all(7 in f for f in stuck[15:])
     assert not any(8 in f or 1 in f for f in stuck)
+    # Busy is a share of the time that passed: a slow look, or a machine busy with
+    # other work too, still sees a spinning page.
+    hangs = watchdog.HangWatch()
+    looks = [hangs.hung([renderer(7, 0.7 * t)], float(t)) for t in range(0, 40, 3)]
+    assert looks[4] == [] and looks[5] == [7]
     # A pause in the work starts the count again.
     hangs = watchdog.HangWatch()
     cpu = 0.0
     for second in range(30):
         cpu += 0.0 if second == 12 else 1.0
-        assert hangs.hung([renderer(7, cpu)], float(second)) == ([7] if second >= 28 else []), second
+        assert hangs.hung([renderer(7, cpu)], float(second)) == ([7] if second >= 27 else []), second
