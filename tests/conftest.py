@@ -142,6 +142,14 @@ def preview_build(project: Path, config_name: str = "mkdocs.yml", language: str 
                             **overrides)
 
 
+def open_past_the_choice(page, url: str) -> None:
+    """Open a kiosk home page at ``url``, #start (past the choice of language) or
+    another, and wait out Material: 125 ms after it goes to an address's target,
+    it closes search, so a tap on search any sooner would be undone."""
+    page.goto(url)
+    page.wait_for_timeout(500)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The web edition, built once per test run in this process, without PDFs."""

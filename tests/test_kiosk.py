@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 import yaml
 
-from conftest import CONFIG, ROOT, TEST_SITE_URL, content_pages, preview_build
+from conftest import CONFIG, ROOT, TEST_SITE_URL, content_pages, open_past_the_choice, preview_build
 
 KIOSK_SIZES = [{"width": 1080, "height": 1920}, {"width": 1920, "height": 1080}, {"width": 1280, "height": 800}]
 CHROMIUM_BINARY = Path("/usr/lib/chromium/chromium")
@@ -189,7 +189,7 @@ def test_text_and_controls_are_sized_for_a_finger(browser, built_kiosk, size):
         assert page.evaluate(SMALL_TEXT) == [] and page.evaluate(SMALL_TARGETS) == []
         page.keyboard.press("Escape")
     # Search results, from the start page's own search field (past the choice of language).
-    page.goto((built_kiosk / "index.html").as_uri() + "#start")
+    open_past_the_choice(page, (built_kiosk / "index.html").as_uri() + "#start")
     page.locator(".kiosk-search").click()
     page.locator('input[data-md-component="search-query"]').press_sequentially("pain", delay=20)
     page.locator(".md-search-result__item").first.wait_for()

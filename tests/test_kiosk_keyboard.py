@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from conftest import ROOT, preview_build
+from conftest import ROOT, open_past_the_choice, preview_build
 from test_kiosk import KIOSK_SIZES
 
 QUERY = '[data-md-component="search-query"]'
@@ -16,7 +16,7 @@ SPANISH_LETTERS = "ñáéíóúü"
 def open_search(browser, kiosk, size, language: str):
     context = browser.new_context(viewport=size, has_touch=True)
     page = context.new_page()
-    page.goto((kiosk / language / "index.html").as_uri() + ("" if language else "#start"))
+    open_past_the_choice(page, (kiosk / language / "index.html").as_uri() + ("" if language else "#start"))
     page.locator(".kiosk-search").tap()
     page.locator(".kiosk-keyboard").wait_for()
     return context, page
@@ -117,7 +117,7 @@ def test_each_common_question_searches_with_one_tap_and_finds_its_answer_first(b
     context = browser.new_context(viewport=KIOSK_SIZES[1], has_touch=True)
     for question in questions:
         page = context.new_page()
-        page.goto((built_kiosk / language / "index.html").as_uri() + ("" if language else "#start"))
+        open_past_the_choice(page, (built_kiosk / language / "index.html").as_uri() + ("" if language else "#start"))
         shown = page.locator(".kiosk-questions .kiosk-question")
         assert shown.all_inner_texts() == [q["question"] for q in questions]
         shown.get_by_text(question["question"], exact=True).tap()

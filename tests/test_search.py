@@ -7,6 +7,7 @@ import contextlib
 
 import pytest
 
+from conftest import open_past_the_choice
 from patient_queries import QUERIES, SPANISH_QUERIES, WEB_ONLY, found, page_path, search
 
 
@@ -21,7 +22,10 @@ def start_page(edition: str, folder: str, browser, web_server, built_kiosk):
     else:
         context, site = browser.new_context(offline=True), f"{built_kiosk.as_uri()}/{folder}"
     page = context.new_page()
-    page.goto(site if edition == "web" else site + "index.html#start")
+    if edition == "web":
+        page.goto(site)
+    else:
+        open_past_the_choice(page, site + "index.html#start")
     try:
         yield page, site
     finally:
