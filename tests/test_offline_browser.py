@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import content_pages, web_page_urls
+from conftest import content_pages, open_past_the_choice, web_page_urls
 
 SEARCHES = [("osteomyelitis", "causes"), ("bone bruise", "causes"), ("NSAIDs", "treatment"),
             ("MRI", "diagnosis"), ("platelets", "what-is-it")]
@@ -60,7 +60,7 @@ def expect_in_results(hits: list[str], page_name: str) -> None:
 def test_search_from_the_kiosk_folder_finds_the_right_page(browser, built_kiosk, query, page_name):
     context = browser.new_context(offline=True)  # the network is off, as on a kiosk
     page = context.new_page()
-    page.goto((built_kiosk / "index.html").as_uri() + "#start")  # past the choice of language
+    open_past_the_choice(page, (built_kiosk / "index.html").as_uri() + "#start")
     expect_in_results(search_hits(page, query), page_name)
     context.close()
 
