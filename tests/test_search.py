@@ -86,7 +86,8 @@ def test_a_slip_of_the_finger_is_corrected_and_said(search_page):
     page, site = search_page
     paths = [page_path(href, site) for href in search(page, "edma")]
     assert page.locator(".search-correction").inner_text() == "No exact match. Showing results for: edema"
-    assert page.locator('input[data-md-component="search-query"]').input_value() == "edema"
+    # The box keeps the reader's word: only the search is made with the corrected one.
+    assert page.locator('input[data-md-component="search-query"]').input_value() == "edma"
     assert "what-is-it" in paths[:3]
     # The next query typed starts afresh, with no notice.
     page.locator('input[data-md-component="search-query"]').press("Backspace")
@@ -98,3 +99,31 @@ def test_a_glossary_term_is_a_result_that_opens_at_the_term(search_page):
     search(page, "physio")
     links = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
     assert any(link.endswith("#physical-therapy") for link in links), links
+
+
+@pytest.mark.parametrize("edition", ["web", "kiosk"])
+@pytest.mark.parametrize("folder, steps, widened", [
+    ("", ["swel", "ling", " kn", "ee"], "Also searching for other forms of your words"),
+    ("es/", ["cuan", "to", " du", "ra"], "También buscamos otras formas de sus palabras"),
+])
+def test_the_search_box_keeps_what_was_typed_while_search_widens_it(browser, web_server, built_kiosk,
+                                                                    edition, folder, steps, widened):
+    """Typed as a patient types: a few letters, a pause, more letters, a slip put right."""
+    with start_page(edition, folder, browser, web_server, built_kiosk) as (page, site):
+        box = page.locator('input[data-md-component="search-query"]')
+        (box if box.is_visible() else page.locator('label.md-header__button[for="__search"]')).click()
+        typed = ""
+        for step in steps:
+            box.press_sequentially(step, delay=40)
+            typed += step
+            page.wait_for_timeout(1000)  # longer than search's pause before it widens the query
+            assert box.input_value() == typed
+        box.press("Backspace")
+        page.wait_for_timeout(1000)
+        assert box.input_value() == typed[:-1]
+        box.press_sequentially(typed[-1], delay=40)
+        page.wait_for_timeout(1000)
+        assert box.input_value() == typed
+        # What else was searched is said above the results, never written into the box.
+        assert page.locator(".search-correction").inner_text().startswith(widened)
+        assert not page.locator(".md-search-result__terms").first.is_visible()

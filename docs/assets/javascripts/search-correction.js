@@ -6,9 +6,10 @@
  * instead and says so above the results. Material matches the start of each
  * word as typed, so "dolores" would miss "dolor" and "cancer" miss "cáncer":
  * the other forms of a known word (its groups of word forms) join the query,
- * and that is said too. The known words and forms (search/words.js) are written
- * at build time from the search index (hooks/search_words.py) and loaded the
- * first time the search box is used.
+ * and that is said too. The search box keeps the reader's words as typed: the
+ * wider query goes to Material's search worker directly. The known words and
+ * forms (search/words.js) are written at build time from the search index
+ * (hooks/search_words.py) and loaded the first time the search box is used.
  */
 (function () {
   "use strict";
@@ -23,7 +24,26 @@
   var known = null;
   var forms = {}; // a stem (no accents) -> the known words with that stem
   var pause = null; // suggestions wait until the reader stops typing
-  var corrected = null; // the query we put in the box ourselves
+  var widened = null; // the typed query we last searched more widely for
+  var wider = null; // ...and the query searched instead
+
+  // Material's search worker (Worker, or the iframe shim from a folder): the one
+  // this page posts its queries to, created after this script runs. Material's
+  // message for a query is {type: 2, data: the box's text} (SearchMessageType.QUERY);
+  // the results come back to Material, which shows them as its own. A query we
+  // widened is widened whenever Material sends it, before or after we do.
+  var QUERY = 2;
+  var worker = null;
+  var post = window.Worker && window.Worker.prototype.postMessage;
+  if (post) {
+    window.Worker.prototype.postMessage = function (message) {
+      worker = this;
+      if (message && message.type === QUERY && wider && message.data.trim().toLowerCase() === widened) {
+        return post.call(this, { type: QUERY, data: wider });
+      }
+      return post.apply(this, arguments);
+    };
+  }
 
   result.insertBefore(notice, meta.nextSibling);
 
@@ -87,7 +107,7 @@
 
   function suggest() {
     var query = input.value.trim().toLowerCase();
-    if (!query || !known || !known.length || query === corrected) return;
+    if (!query || !known || !known.length || query === widened) return;
     var found = meta.textContent.trim() !== nothing;
     var words = query.split(/\s+/).map(found ? String : nearest);
     var better = [];
@@ -97,11 +117,10 @@
       });
     });
     better = better.join(" ");
-    if (better === query) return;
-    corrected = better;
-    input.value = better;
-    // Material searches on keyup.
-    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    if (better === query || !worker) return;
+    widened = query;
+    wider = better;
+    post.call(worker, { type: QUERY, data: better });
     var text = notice.getAttribute(found ? "data-also" : "data-text");
     notice.textContent = text.replace("{query}", better);
     notice.hidden = false;
@@ -110,7 +129,7 @@
   input.addEventListener("focus", loadWords);
   input.addEventListener("keydown", function () {
     notice.hidden = true;
-    corrected = null;
+    widened = wider = null;
     clearTimeout(pause);
   });
   // Material shows new results on every key; suggest once typing has paused,
