@@ -100,7 +100,7 @@ class Browser:
                 elif message.get("method") == "Target.targetCrashed":
                     self.crashed.add(message["params"]["targetId"])
 
-    def send(self, method: str, timeout: float = ANSWER, session: str | None = None, **params: Any) -> dict | None:
+    def send(self, method: str, **params: Any) -> dict | None:
         """The answer's result, or None when Chromium refuses or says nothing in time."""
         answer: queue.Queue = queue.Queue()
         with self._lock:
@@ -108,11 +108,9 @@ class Browser:
             number = self._next
             self._answers[number] = answer
         message = {"id": number, "method": method, "params": params}
-        if session:
-            message["sessionId"] = session
         try:
             os.write(self._out, json.dumps(message).encode() + b"\0")
-            reply = answer.get(timeout=timeout)
+            reply = answer.get(timeout=ANSWER)
         except (OSError, queue.Empty):
             self._answers.pop(number, None)
             return None

@@ -61,13 +61,13 @@
     press(key);
   });
 
+  // Search opens with the focus in the field (kiosk.js), which brings the keyboard.
   field.addEventListener("focus", show);
   field.addEventListener("pointerdown", show);
   field.addEventListener("kiosk:question", hide);
   if (toggle) {
     toggle.addEventListener("change", function () {
-      if (toggle.checked) show();
-      else hide();
+      if (!toggle.checked) hide();
     });
   }
 })();
