@@ -1,10 +1,12 @@
 """What valid `extra` settings look like, checked once when the config loads.
 
-Only the settings our code reads are described; Material's own `extra` keys
-(`generator`, `polyfills`, `alternate`...) pass through untouched.
+Our settings are described in full. Material's own `extra` keys (`generator`,
+`polyfills`, `alternate`...) pass through untouched; any other name is a
+mistake (`clinc:` for `clinic:`) and stops the build, naming the closest one.
 """
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Annotated, Any, Literal, Mapping
 
@@ -72,6 +74,11 @@ class Clinic(Setting):
         return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")
 
 
+# The `extra` keys Material for MkDocs 9.8 reads itself (its templates and plugins).
+MATERIAL_EXTRA = frozenset({"alternate", "analytics", "annotate", "consent", "generator", "homepage",
+                            "polyfills", "scope", "social", "status", "tags", "version"})
+
+
 class GuideSettings(Setting):
     model_config = ConfigDict(extra="allow", strict=True, frozen=True)
 
@@ -110,7 +117,7 @@ def _allowed(detail: Mapping[str, Any]) -> str:
     if kind == "missing":
         return "is missing"
     if kind == "extra_forbidden":
-        return "is not a setting (check the spelling)"
+        return "is not a setting" + _closest(str(detail["loc"][-1]), _names_beside(detail["loc"]))
     if kind == "greater_than_equal":
         return f"must be a whole number, at least {context['ge']}"
     if kind == "literal_error":
@@ -132,10 +139,33 @@ def _allowed(detail: Mapping[str, Any]) -> str:
     return detail["msg"][0].lower() + detail["msg"][1:]
 
 
+def _unknown_names(extra: Mapping[str, Any]) -> list[str]:
+    """Top-level names that are neither ours nor Material's (nested ones are
+    checked by the models, which forbid extras)."""
+    known = set(GuideSettings.model_fields) | MATERIAL_EXTRA
+    return [str(name) for name in extra if name not in known]
+
+
+def _names_beside(loc: tuple) -> tuple[str, list[str]]:
+    """The settings' path before ``loc``'s last name, and the names allowed there."""
+    model: type[BaseModel] = GuideSettings
+    for name in loc[:-1]:
+        annotation = model.model_fields[name].annotation
+        model = next(kind for kind in getattr(annotation, "__args__", (annotation,)) if isinstance(kind, type)
+                     and issubclass(kind, BaseModel))
+    return ".".join(["extra", *map(str, loc[:-1])]), list(model.model_fields)
+
+
+def _closest(name: str, beside: tuple[str, list[str]] | None = None) -> str:
+    path, known = beside or ("extra", sorted(set(GuideSettings.model_fields) | MATERIAL_EXTRA))
+    match = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f" (did you mean {path}.{match[0]}?)" if match else " (check the spelling)"
+
+
 def load_settings(extra: Mapping[str, Any], config_file: str, docs_dir: Path | None = None) -> GuideSettings:
     """The validated `extra` settings; ``SettingsError`` lists every wrong one.
     With ``docs_dir``, files the settings name (the clinic's logo) must exist."""
-    lines = []
+    lines = [f"  - extra.{name} is not a setting{_closest(name)}" for name in _unknown_names(extra)]
     try:
         settings = GuideSettings.model_validate(dict(extra))
     except ValidationError as error:

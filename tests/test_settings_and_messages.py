@@ -42,7 +42,18 @@ def test_misspelt_and_missing_settings_are_named():
         load_settings(extra, "mkdocs-kiosk.yml")
     message = str(caught.value)
     assert "extra.disclaimer is missing" in message
-    assert "extra.kiosk.idle_secs is not a setting (check the spelling)" in message
+    assert "extra.kiosk.idle_secs is not a setting (did you mean extra.kiosk.idle_seconds?)" in message
+
+
+def test_an_unknown_top_level_setting_stops_the_build_naming_the_closest():
+    # A misspelt clinic would send the handouts out without the clinic's details.
+    message = settings_error(clinc={"name": "Riverside", "phone": "(555) 010-4477"})
+    assert "extra.clinc is not a setting (did you mean extra.clinic?)" in message
+    assert "extra.emergency_numbr is not a setting (check the spelling)" in settings_error(emergency_numbr="911")
+    # Material's own names are known, ours nested too.
+    assert "did you mean extra.polyfills?" in settings_error(polyfill=[])
+    assert "extra.clinic.phne is not a setting (did you mean extra.clinic.phone?)" in settings_error(
+        clinic={"name": "Riverside", "phone": "(555) 010-4477", "phne": "1"})
 
 
 def test_feedback_must_be_a_web_or_email_address():
