@@ -74,8 +74,9 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
 	touch $@
 
 # Front-end files from the npm registry, exactly as package-lock.json pins them.
+# pa11y drives Debian's Chromium: Puppeteer's own browser download is skipped.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 clean:

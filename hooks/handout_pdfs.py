@@ -11,11 +11,18 @@ grown too long stops the build instead.
 from __future__ import annotations
 
 import re
+import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
+
+# MkDocs loads a hook by its path; the guide's package sits beside this folder.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros import handout_pdf  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -26,6 +33,10 @@ PAPERS = {"a4": "A4", "letter": "Letter"}
 # Print -> (file suffix, most sheets). Large print (body text of 16 pt and more,
 # for readers who need it) is set by print.css on html.large-print.
 PRINTS = {"standard": ("", 1), "large": ("-large", 2)}
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Where a handout's opening text ends, in its HTML.
+OPENING_TEXT_ENDS = "<!-- opening text ends -->"
 
 _handouts: list[Page] = []
 # `mkdocs serve` rebuilds on every edit; printing PDFs each time would slow it down.
@@ -58,6 +69,53 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     return markdown
 
 
+class _OpeningText(HTMLParser):
+    """Finds where a page's opening text ends: the first block after the title
+    that is not a heading, at the top level of the page."""
+
+    VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.depth, self.after_title, self.in_block, self.end = 0, False, False, None
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if self.end is not None or tag in self.VOID:
+            return
+        if self.depth == 0 and self.after_title and tag not in HEADINGS:
+            self.in_block = True
+        self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.end is not None or tag in self.VOID:
+            return
+        self.depth -= 1
+        if self.depth == 0 and tag == "h1":
+            self.after_title = True
+        elif self.depth == 0 and self.in_block:
+            self.end = self.getpos()  # where its end tag starts
+
+
+def after_opening_text(html: str) -> int | None:
+    """The offset just after the page's opening text, or None if it has none."""
+    parser = _OpeningText()
+    parser.feed(html)
+    if parser.end is None:
+        return None
+    line, column = parser.end
+    start_of_line = sum(len(text) for text in html.splitlines(keepends=True)[:line - 1])
+    return html.index(">", start_of_line + column) + 1
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
+    # A handout's buttons come after its title and opening text, not before them
+    # (partials/content.html puts them at this mark): on a phone, the title first.
+    if page.meta.get("handout") and (end := after_opening_text(html)) is not None:
+        page.meta["opening_text_ends"] = OPENING_TEXT_ENDS
+        return html[:end] + OPENING_TEXT_ENDS + html[end:]
+    return html
+
+
 def launch_chromium(playwright):
     """Debian's Chromium, headless, with nothing that reaches for the network.
     The tests and the benchmarks start it the same way."""
@@ -78,13 +136,19 @@ def on_post_build(config: MkDocsConfig) -> None:
     from playwright.sync_api import sync_playwright  # heavy; only needed when printing
 
     site = Path(config.site_dir)
+    edition = config["guide_edition"]
+    # Links point from the whole site's folder (a language's is inside it) to the web edition.
+    root = site.parent if edition.folder(edition.language) else site
+    link_targets = [root.as_uri() + "/", handout_pdf.web_edition(edition.root_url)]
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         page = browser.new_page()
         for handout in _handouts:
             page.goto((site / handout.file.dest_uri).as_uri(), wait_until="load")
             # The PDF's title is the page's: the handout's own, without the site's name.
-            page.evaluate("title => { document.title = title; }", handout.meta.get("title", handout.title))
+            title = handout.meta.get("title", handout.title)
+            page.evaluate("title => { document.title = title; }", title)
+            link_words = page.evaluate(handout_pdf.POINT_LINKS_AT_THE_WEB, link_targets)
             for pdf_file in handout.meta["handout_pdfs"]:
                 large = pdf_file["large"]
                 most = PRINTS["large" if large else "standard"][1]
@@ -98,5 +162,5 @@ def on_post_build(config: MkDocsConfig) -> None:
                                       f"sheet{'s' if most > 1 else ''}: shorten it")
                 target = site / pdf_file["path"]
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(pdf)
+                target.write_bytes(handout_pdf.finish(pdf, title, edition.language.replace("_", "-"), link_words))
         browser.close()

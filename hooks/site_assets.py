@@ -8,11 +8,15 @@
   leave out the 404 page.
 - Leave the pages an edition excludes (``exclude_docs``: the kiosk has no
   "Use this guide offline") out of its menu and its previous and next links.
+- Give a page a canonical address (and og:url) only where one exists: in the
+  web edition at a real address. The kiosk's `.html` addresses are nowhere
+  online, and a placeholder address is nobody's.
 """
 from __future__ import annotations
 
 import functools
 import re
+import sys
 from html import unescape
 from pathlib import Path
 from typing import Callable
@@ -26,10 +30,21 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+# MkDocs loads a hook by its path; the guide's package sits beside this folder.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros.preparing import is_real_address  # noqa: E402
+
 # Where each served file comes from, below the project folder.
 VENDOR_FILES = {
     "assets/javascripts/iframe-worker-shim.js": "node_modules/iframe-worker/shim/index.js",
 }
+
+def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
+    if _is_kiosk(config) or not is_real_address(config.site_url):
+        page.canonical_url = None
+    return context
+
 
 def _is_kiosk(config: MkDocsConfig) -> bool:
     return config["guide_settings"].kiosk is not None

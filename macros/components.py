@@ -47,10 +47,12 @@ class Components:
     def __init__(self, data: GuideData, settings: GuideSettings, messages: Messages) -> None:
         self.renderer = Renderer(data, messages)
         self.mark_abbreviations = AbbreviationMarker(data, self.renderer)
-        # A component that shows settings (the publisher, the clinic) gets them too.
+        # A component that shows settings (the publisher, the clinic) gets them too,
+        # and one that sorts words (the glossary) the language of the build.
+        given = {"settings": settings, "language": messages.language}
         self.prepare = {
-            name: functools.partial(component.prepare, data, **(
-                {"settings": settings} if "settings" in inspect.signature(component.prepare).parameters else {}))
+            name: functools.partial(component.prepare, data, **{
+                key: value for key, value in given.items() if key in inspect.signature(component.prepare).parameters})
             for name, component in COMPONENTS.items()
         }
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -86,19 +87,85 @@ def _plain_name(name: str) -> str:
     return re.sub(r"\s*\(.*?\)", "", name).strip().lower()
 
 
-def glossary(data: GuideData) -> Context:
-    """The glossary's terms, sorted; then every cause that is not one of them, so
-    each medical word in the cause tables can be looked up in one place. The
-    causes come apart from the terms: search then opens the causes page first
-    for a cause, and the glossary for a word."""
+# Letters a language sorts as letters of their own, each after the letter named:
+# Spanish ñ comes after n. Every other accent is left out of the order (Spanish
+# á sorts with a), and breaks ties only.
+LETTERS_OF_THEIR_OWN: dict[str, dict[str, str]] = {"es": {"ñ": "n"}}
+
+
+def _own_letters(language: str) -> dict[str, str]:
+    return LETTERS_OF_THEIR_OWN.get(re.split(r"[_-]", language)[0], {})
+
+
+def _alphabet_key(char: str, own: dict[str, str]) -> tuple[str, int]:
+    """Where one lower-case character sorts: its letter without accents, or after
+    the letter it follows if the language gives it a place of its own."""
+    if char in own:
+        return own[char], 1
+    return unicodedata.normalize("NFD", char)[0], 0
+
+
+def sort_key(text: str, language: str) -> tuple[list[tuple[str, int]], str]:
+    """A key that sorts words as a reader of ``language`` looks them up."""
+    own = _own_letters(language)
+    folded = unicodedata.normalize("NFC", text.casefold())
+    return [_alphabet_key(char, own) for char in folded], folded
+
+
+def first_letter(text: str, language: str) -> str:
+    """The letter a word is listed under: "Á" under "A"; in Spanish, "Ñ" under "Ñ".
+    A word that starts with no letter is listed under "#"."""
+    own = _own_letters(language)
+    text = unicodedata.normalize("NFC", text.strip())
+    if not text:
+        return "#"
+    lower = text[0].lower()
+    letter = lower if lower in own else unicodedata.normalize("NFD", lower)[0]
+    return letter.upper() if letter.isalpha() else "#"
+
+
+@dataclass(frozen=True)
+class GlossaryLetter:
+    """The terms that start with one letter, and the anchor the jump list leads to."""
+
+    letter: str
+    id: str
+    entries: list[GlossaryEntry]
+
+
+def letter_id(letter: str) -> str:
+    """ "A" -> "letter-a"; letters outside a to z keep an id of plain characters ("Ñ" -> "letter-n-tilde")."""
+    if letter == "#":
+        return "letter-other"
+    base = unicodedata.normalize("NFD", letter.lower())
+    marks = [unicodedata.name(mark).split()[-1].lower() for mark in base[1:]]
+    return "-".join(["letter", base[0], *marks])
+
+
+def glossary_letters(entries: list[GlossaryEntry], language: str) -> list[GlossaryLetter]:
+    """The entries, sorted for ``language``, in one group a first letter; letters
+    with no entry have no group."""
+    groups: dict[str, list[GlossaryEntry]] = {}
+    for entry in sorted(entries, key=lambda e: (sort_key(e.term, language), e.id)):
+        groups.setdefault(first_letter(entry.term, language), []).append(entry)
+    return [GlossaryLetter(letter, letter_id(letter), group)
+            for letter, group in sorted(groups.items(), key=lambda item: sort_key(item[0], language))]
+
+
+def glossary(data: GuideData, *, language: str = "en") -> Context:
+    """The glossary's terms, sorted as a reader of the page's language looks them
+    up and grouped by first letter for the jump list; then every cause that is
+    not one of them, so each medical word in the cause tables can be looked up in
+    one place. The causes come apart from the terms: search then opens the causes
+    page first for a cause, and the glossary for a word."""
     by_id = {t.id: t for t in data.glossary.terms}
     terms = [GlossaryEntry(t.id, t.term, t.abbreviation, t.definition, [by_id[r] for r in t.see_also],
                            t.also_called, t.also_spelled, t.examples)
              for t in data.glossary.terms]
     known = {_plain_name(t.term) for t in data.glossary.terms} | set(by_id)
     causes = [c for c in data.causes.causes if _plain_name(c.name) not in known and c.id not in known]
-    return {"terms": sorted(terms, key=lambda e: (e.term.lower(), e.id)),
-            "causes": sorted(causes, key=lambda c: (c.name.lower(), c.id))}
+    return {"letters": glossary_letters(terms, language),
+            "causes": sorted(causes, key=lambda c: (sort_key(c.name, language), c.id))}
 
 
 def care_card(data: GuideData, card_id: str, heading_level: int = 2, *, settings: GuideSettings) -> Context:

@@ -92,6 +92,8 @@ class GuideSettings(Setting):
     # publishing clinic reads. None until one is set: no route is shown then.
     feedback: Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")] | None = None
     disclaimer: Text
+    # The source repository, for maintainers (the page's bottom bar); None: no link.
+    repository: WebAddress | None = None
     # Languages besides the source one (theme.language), each with its text in
     # translations/<language>/ and messages/<language>.yml: "es", "fr", "pt_BR"...
     translations: list[Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]] = []
@@ -101,7 +103,7 @@ class GuideSettings(Setting):
     def _false_means_no_kiosk(cls, value: Any) -> Any:
         return None if value is False else value
 
-    @field_validator("feedback", "clinic", mode="before")
+    @field_validator("feedback", "clinic", "repository", mode="before")
     @classmethod
     def _empty_means_unset(cls, value: Any) -> Any:
         # An unset environment variable (!ENV [FEEDBACK_ADDRESS, ""]) gives "".
@@ -130,7 +132,7 @@ def _allowed(detail: Mapping[str, Any]) -> str:
         return "must be a phone number: digits, spaces and ( ) + - . only, such as (555) 010-4477"
     if kind == "string_pattern_mismatch" and detail["loc"][-1] == "email":
         return "must be an email address, such as clinic@example.org"
-    if kind == "string_pattern_mismatch" and detail["loc"][-1] == "website":
+    if kind == "string_pattern_mismatch" and detail["loc"][-1] in ("website", "repository"):
         return "must be a web address (https://...)"
     if kind == "string_pattern_mismatch" and "translations" in detail["loc"]:
         return "must be a language code, such as es or pt_BR"

@@ -11,7 +11,7 @@ from .translations import Gap
 
 # Settings a reader sees, where mkdocs.yml gives them. One not set in English
 # (a clinic's hours, say) needs no translation.
-TEXT_SETTINGS = ("site_name", "site_description", "repo_name", "extra.publisher", "extra.disclaimer",
+TEXT_SETTINGS = ("site_name", "site_description", "extra.publisher", "extra.disclaimer",
                  "extra.web_app.short_name", "extra.clinic.hours", "extra.clinic.address")
 
 

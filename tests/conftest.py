@@ -42,6 +42,8 @@ os.environ["SITE_URL"] = TEST_SITE_URL
 # Likewise a feedback route, as a publishing clinic sets one; a test that wants
 # none takes it away.
 os.environ["FEEDBACK_ADDRESS"] = "mailto:guide@riverside-clinic.example"
+# No repository link unless a test sets one.
+os.environ.pop("REPO_URL", None)
 with open(ROOT / "mkdocs.yml", encoding="utf-8") as _config:
     CONFIG = yaml_load(_config)  # as MkDocs reads it, !ENV included
 SITE_URL: str = CONFIG["site_url"]

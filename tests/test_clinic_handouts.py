@@ -175,7 +175,7 @@ def test_any_page_prints_cleanly(print_page, clinic_site, tmp_path, paper):
     assert "ACL (Anterior cruciate ligament) tear" in text  # a short form's meaning, at its first use
     assert text.count("(Anterior cruciate ligament)") == 1
     symptoms = " ".join(run("pdftotext", str(tmp_path / "symptoms.pdf"), "-").split())
-    assert "Phase 1 · Month 1 · Pain starts" in symptoms
+    assert "Phase 1: Month 1 · Pain starts" in symptoms
 
 
 def test_links_in_the_foot_print_as_plain_text(print_page, clinic_site):

@@ -5,10 +5,14 @@ add it to the home screen; a new version replaces the old one."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
 from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect
 
 from conftest import ROOT, SITE_URL, serve_folder, web_page_urls
 from patient_queries import search
@@ -101,3 +105,99 @@ def test_a_new_version_replaces_the_old_one_on_the_next_visit(browser, editions,
         page.reload()
         assert "(new version)" in page.locator("h1").inner_text()
         context.close()
+
+
+HANDOUT = "handouts/at-a-glance/"
+
+
+def watch_navigation_and_downloads(page) -> tuple[list[str], list]:
+    """What the page opens from now on: new documents in its frame, and downloads."""
+    opened: list[str] = []
+    downloads: list = []
+    page.on("framenavigated", lambda frame: opened.append(frame.url) if frame == page.main_frame else None)
+    page.on("download", lambda download: downloads.append(download))
+    return opened, downloads
+
+
+@pytest.mark.parametrize("folder, words, lang", [
+    ("", "you need an internet connection to get the PDF file. The “Print this handout” button works", "en"),
+    ("es/", "necesita conexión a internet para obtener el archivo PDF. El botón “Imprimir esta hoja "
+            "informativa” funciona sin internet", "es"),
+])
+def test_a_pdf_button_offline_keeps_the_reader_on_the_page_and_says_why(browser, web_server, folder, words, lang):
+    """The service worker keeps the handout but not its PDFs: offline, a PDF button
+    says so beside the buttons, in the page's language, instead of leaving the guide."""
+    context = browser.new_context(viewport={"width": 360, "height": 640}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    address = web_server + folder + HANDOUT
+    visit_until_offline_ready(page, address)
+    context.set_offline(True)
+    page.goto(address)  # from the service worker's cache
+    notice = page.locator(".handout-actions [role='status']")
+    assert notice.count() == 1 and notice.inner_text() == ""
+    assert page.locator("html").get_attribute("lang") == lang
+    opened, downloads = watch_navigation_and_downloads(page)
+    buttons = page.locator(".handout-actions a[download]")
+    assert buttons.count() == 4
+    buttons.nth(2).tap()
+    expect(notice).to_contain_text(words)
+    page.wait_for_timeout(500)
+    assert opened == [] and downloads == [] and page.url == address
+    assert page.locator("article h1").is_visible()
+    # The print button it points to is on the page, and the notice sits right under the buttons.
+    assert page.locator(".handout-actions button").inner_text() in notice.inner_text()
+    context.close()
+
+
+def test_a_pdf_button_with_no_answer_from_the_server_says_so_too(browser, web_server):
+    """The phone thinks it is online (navigator.onLine), but the PDF cannot be
+    reached: the check on tap (a HEAD request) fails, and the notice shows."""
+    context = browser.new_context(service_workers="block")
+    context.route("**/*.pdf", lambda route: route.abort("internetdisconnected"))
+    page = context.new_page()
+    page.goto(web_server + HANDOUT)
+    opened, downloads = watch_navigation_and_downloads(page)
+    page.locator(".handout-actions a[download]").first.click()
+    expect(page.locator(".handout-actions [role='status']")).to_contain_text("you need an internet connection")
+    assert opened == [] and downloads == [] and page.evaluate("navigator.onLine")
+    context.close()
+
+
+def test_a_pdf_button_with_a_connection_still_downloads_the_pdf(browser, web_server):
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    visit_until_offline_ready(page, web_server + HANDOUT)  # the service worker in charge, as on a phone
+    page.goto(web_server + HANDOUT)
+    with page.expect_download() as info:
+        page.locator(".handout-actions a[download]").first.click()
+    download = info.value
+    assert download.suggested_filename == "at-a-glance-a4.pdf"
+    assert open(download.path(), "rb").read(5) == b"%PDF-"
+    assert page.locator(".handout-actions [role='status']").inner_text() == ""
+    assert page.url == web_server + HANDOUT
+    context.close()
+
+
+def test_only_handouts_with_pdf_buttons_load_the_pdf_script(editions):
+    assert "handout-pdfs.js" in (editions.web / HANDOUT / "index.html").read_text()
+    for page in ("index.html", "causes/index.html", "handouts/index.html", "es/glossary/index.html"):
+        assert "handout-pdfs.js" not in (editions.web / page).read_text(), page
+    for page in editions.kiosk.rglob("*.html"):
+        assert "handout-pdfs.js" not in page.read_text(), page
+
+
+@pytest.mark.parametrize("language, words", [
+    ("en", ("works with no internet", "Android", "iPhone", "Add to Home Screen", "For clinics", "(zip file)")),
+    ("es", ("funciona sin internet", "Android", "iPhone", "Agregar a inicio", "Para clínicas", "(archivo comprimido)")),
+])
+def test_offline_page_first_says_the_guide_already_works_offline_then_home_screen_then_kiosk(
+        built_site, built_site_es, language, words):
+    page = (built_site_es if language == "es" else built_site) / "offline" / "index.html"
+    html = page.read_text()
+    text = re.sub(r"<[^>]+>", " ", html[html.index("<article"):html.index("</article>")])
+    positions = [text.index(word) for word in words]
+    assert positions == sorted(positions), dict(zip(words, positions))
+    # The key message, boxed, right under the title; the steps are numbered.
+    article = html[html.index("<article"):]
+    assert re.search(r"</h1>\s*<div class=\"admonition success key-message\">", article)
+    assert len(re.findall(r"<ol>", article)) >= 3  # Android, iPhone, the kiosk copy

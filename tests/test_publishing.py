@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
-from conftest import CONFIG, ROOT, SITE_URL, content_pages, preview_build
+from conftest import CONFIG, ROOT, SITE_URL, content_pages, copy_project, preview_build
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 
@@ -91,8 +91,18 @@ def test_logo_favicon_and_404_are_our_own(built_site):
     assert "<h1>Page not found</h1>" in not_found and "guide.css" in not_found
 
 
-def test_repository_link_does_not_call_githubs_api(built_site, built_kiosk):
-    home = (built_site / "index.html").read_text()
-    assert f'href="{CONFIG["repo_url"]}"' in home
-    assert 'data-md-component="source"' not in home
-    assert "md-source" not in (built_kiosk / "index.html").read_text()
+def test_repository_link_is_for_maintainers_and_only_when_set(built_site, built_kiosk, tmp_path, monkeypatch):
+    # Not set (no REPO_URL): no link, and no placeholder address anywhere.
+    for page in content_pages(built_site):
+        html = page.read_text()
+        assert "github.com" not in html and "md-source" not in html, page
+    # Set: in the bottom bar, in words a reader understands, never in the header
+    # (nor from Material's script, which would fetch the star count from GitHub).
+    monkeypatch.setenv("REPO_URL", "https://github.com/riverside/bme-guide")
+    result = preview_build(copy_project(tmp_path / "project"))
+    assert result.returncode == 0, result.output
+    home = (result.site / "index.html").read_text()
+    footer = home[home.index('<div class="md-copyright">'):]
+    assert '<a href="https://github.com/riverside/bme-guide">For developers: the files this guide is made from</a>' in footer
+    assert home.count("github.com/riverside") == 1 and 'data-md-component="source"' not in home
+    assert "github.com" not in (built_kiosk / "index.html").read_text()

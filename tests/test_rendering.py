@@ -14,7 +14,7 @@ from macros.components import COMPONENTS, Components
 from macros.loading import PageCallError, load_guide_data
 from macros.messages import MessageError, load_messages
 from macros.models import CareCard, Cause
-from macros.preparing import page_foot, web_address
+from macros.preparing import GlossaryEntry, first_letter, glossary_letters, page_foot, sort_key, web_address
 from macros.rendering import AbbreviationMarker, Renderer, abbreviation_definitions
 from macros.settings import load_settings
 
@@ -142,13 +142,13 @@ def test_pain_timeline_keeps_the_phases_in_order_and_numbers_them(data, render):
     html = render("pain_timeline")
     positions = [html.index(p.timing) for p in data.pain_phases.phases]
     assert positions == sorted(positions) and html.startswith('<ol class="pain-timeline">')
-    assert ('<p class="pain-timeline__when"><span class="pain-timeline__number">Phase 1</span> '
-            '<strong>Month 1</strong></p>') in html
+    assert ('<p class="pain-timeline__when"><span class="pain-timeline__number">Phase 1:</span> '
+            '<strong>Month 1</strong><span class="print-only"> ·</span></p>') in html
 
 
 def test_glossary_links_resolve_within_the_list(render):
     html = render("glossary")
-    ids = re.findall(r'<(?:h2|dt)[^>]* id="([^"]+)"', html)
+    ids = re.findall(r'<(?:h2|h3|dt|div)[^>]* id="([^"]+)"', html)
     assert set(re.findall(r'href="#([^"]+)"', html)) <= set(ids)
     assert len(ids) == len(set(ids))
     assert 'See also: <a href="#stem-cells">Blood stem cells</a>.' in html
@@ -160,7 +160,7 @@ def text_of(fragments: list[str]) -> list[str]:
 
 def test_glossary_gives_each_term_a_heading_and_every_cause_once(data, render):
     html = render("glossary")
-    terms = text_of(re.findall(r'<h2 class="glossary__term" id="(?!causes")[^"]+">(.*?)</h2>', html))
+    terms = text_of(re.findall(r'<h3 class="glossary__term" id="[^"]+">(.*?)</h3>', html))
     assert terms == sorted(terms, key=str.lower)
     assert len(terms) == len(data.glossary.terms)
     causes = text_of(re.findall(r"<dt[^>]*>(.*?)</dt>", html))
@@ -169,6 +169,54 @@ def test_glossary_gives_each_term_a_heading_and_every_cause_once(data, render):
         plain = re.sub(r"\s*\(.*?\)", "", cause.name).lower()
         assert sum(t.lower().startswith(plain) for t in terms + causes) == 1, cause.name
     assert '<h2 class="glossary__term" id="causes">Causes of bone marrow edema</h2>' in html
+
+
+def entry(term: str, entry_id: str | None = None):
+    return GlossaryEntry(entry_id or term.lower(), term, None, "d", [], [], [], [])
+
+
+def test_glossary_groups_terms_by_first_letter_in_the_page_language():
+    words = ["Ñandú", "Órtesis", "Nervio", "ácido", "Zona", "Ácido úrico", "Edema", "Émbolo", "Oído", "bursa"]
+    spanish = glossary_letters([entry(w) for w in words], "es")
+    # Á sorts with A and accents only break ties; Ñ is a letter of its own, after N.
+    assert [(g.letter, [e.term for e in g.entries]) for g in spanish] == [
+        ("A", ["ácido", "Ácido úrico"]), ("B", ["bursa"]), ("E", ["Edema", "Émbolo"]), ("N", ["Nervio"]),
+        ("Ñ", ["Ñandú"]), ("O", ["Oído", "Órtesis"]), ("Z", ["Zona"])]
+    assert [g.id for g in spanish] == ["letter-a", "letter-b", "letter-e", "letter-n", "letter-n-tilde",
+                                       "letter-o", "letter-z"]
+    # English has no Ñ of its own: it is an N.
+    english = glossary_letters([entry(w) for w in words], "en")
+    assert [g.letter for g in english] == ["A", "B", "E", "N", "O", "Z"]
+    assert [e.term for e in english[3].entries] == ["Ñandú", "Nervio"]
+    # Letters with no terms have no group; a word that starts with no letter goes under "#".
+    assert first_letter("3-phase scan", "en") == "#" and first_letter(" édema", "en") == "E"
+    assert sorted(["nube", "ñu", "oso", "nariz"], key=lambda w: sort_key(w, "es")) == ["nariz", "nube", "ñu", "oso"]
+    assert sorted(["nube", "ñu", "oso", "nariz"], key=lambda w: sort_key(w, "es_MX"))[2] == "ñu"
+
+
+def test_glossary_jump_list_leads_to_each_letter_with_terms_then_the_causes(data, render):
+    html = render("glossary")
+    nav = re.search(r'<nav class="glossary__jump" aria-label="Jump to a letter" data-search-exclude>(.*?)</nav>',
+                    html, re.S).group(1)
+    links = re.findall(r'<a href="#([^"]+)">(.*?)</a>', nav)
+    letters = sorted({t.term[0].upper() for t in data.glossary.terms})
+    assert links == [(f"letter-{letter.lower()}", letter) for letter in letters] + [("causes", "Causes")]
+    for target, _ in links:
+        assert f'id="{target}"' in html
+    # Each group: a letter heading (left out of search), then its terms.
+    assert '<div class="glossary__group" id="letter-b">\n<h2 class="glossary__letter" data-search-exclude>B</h2>' in html
+
+
+def test_spanish_glossary_sorts_and_labels_in_spanish(data, settings):
+    from macros.loading import translate_guide_data
+    spanish, _ = translate_guide_data(data, ROOT / "translations" / "es" / "data", "es", "translations/es/data")
+    html = renderer_for(spanish, settings, load_messages("es"))("glossary")
+    assert 'aria-label="Ir a una letra"' in html and '<a href="#causes">Causas</a>' in html
+    terms = text_of(re.findall(r'<h3 class="glossary__term" id="[^"]+">(.*?)</h3>', html))
+    assert terms == sorted(terms, key=lambda t: sort_key(t, "es"))
+    # "Médula ósea" is with the M words, not after Z as a plain sort by code point would put it.
+    group_m = re.search(r'id="letter-m">(.*?)</div>', html, re.S).group(1)
+    assert "Médula ósea" in group_m
 
 
 def test_glossary_shows_the_words_patients_use(render):

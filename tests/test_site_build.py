@@ -18,7 +18,9 @@ def article(page) -> str:
 
 
 def row_headers(html: str) -> list[str]:
-    """The text of each row's header cell, tags (such as <abbr>) stripped."""
+    """The text of each row's header cell as the screen shows it: tags (such as
+    <abbr>) stripped, words for paper only left out."""
+    html = re.sub(r'<span class="print-only[^"]*"[^>]*>.*?</span>', "", html)
     return [unescape(re.sub("<[^>]+>", "", cell)) for cell in re.findall(r'<th scope="row">(.*?)</th>', html)]
 
 
@@ -106,3 +108,23 @@ def test_unknown_macro_argument_fails_the_build(project_copy):
     assert result.returncode != 0
     assert "docs/causes.md: cause_table('injuries'): no cause category with id 'injuries'" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_glossary_jump_link_leads_to_a_target_on_the_page(built_site, built_site_es, language):
+    site = built_site if language == "en" else built_site_es
+    page = article(site / "glossary" / "index.html")
+    nav = re.search(r'<nav class="glossary__jump" aria-label="([^"]+)"[^>]*>(.*?)</nav>', page, re.S)
+    assert nav.group(1) == {"en": "Jump to a letter", "es": "Ir a una letra"}[language]
+    targets = re.findall(r'<a href="#([^"]+)"', nav.group(2))
+    assert len(targets) >= 10 and targets[-1] == "causes"
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    assert [t for t in targets if t not in ids] == []
+    # Each letter leads to its group: the letter's heading, then a term that starts with it.
+    for target, letter in re.findall(r'<a href="#(letter-[^"]+)">([^<]+)</a>', nav.group(2)):
+        group = re.search(rf'<div class="glossary__group" id="{target}">\s*<h2[^>]*>{letter}</h2>\s*'
+                          r'<h3 class="glossary__term" id="[^"]+">([^<]+)', page)
+        assert group and group.group(1)[0].upper() in (letter, {"A": "Á", "E": "É", "O": "Ó"}.get(letter)), target
+    # The page's line about tapping short forms is for the screen only.
+    assert re.search(r'<p class="screen-only">[^<]*<abbr', page)

@@ -135,4 +135,16 @@
   // for someone to touch the screen before counting.
   var here = location.href.split(/[?#]/)[0];
   if (here !== homeUrl() || location.search || location.hash) restartIdleTimer();
+
+  // From a folder, search runs in a hidden frame (the iframe-worker shim, which
+  // makes it with no name): it is named after search, as every frame must be
+  // (WCAG 4.1.2), whenever the shim adds it.
+  var searchName = document.querySelector(".md-search");
+  function nameFrames() {
+    document.querySelectorAll("body > iframe:not([title])").forEach(function (frame) {
+      frame.title = searchName ? searchName.getAttribute("aria-label") : "Search";
+    });
+  }
+  nameFrames();
+  new MutationObserver(nameFrames).observe(document.body, { childList: true });
 })();

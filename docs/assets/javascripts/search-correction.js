@@ -127,6 +127,13 @@
   }
 
   input.addEventListener("focus", loadWords);
+  // "Show results" (or Enter where Material leaves it) goes to the first
+  // result; the form is never sent, which would only reload the page.
+  input.form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = result.querySelector(".md-search-result__link");
+    if (first) first.focus();
+  });
   input.addEventListener("keydown", function () {
     notice.hidden = true;
     widened = wider = null;
