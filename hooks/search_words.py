@@ -11,6 +11,12 @@ language, by their stem: another ending ("dolor", "dolores") or other accents
 "dolores" would miss "dolor"; the script adds the other forms to the query. Stems come
 from the Snowball stemmers (the `snowballstemmer` package), which lunr's own
 stemmers are ports of.
+
+And what the script needs to keep words without meaning from ranking: the
+language's stop words, lunr's own lists (the ones its index left out), read
+from the search scripts Material ships; and the words the glossary gives for
+each term (lay names, other spellings), so that "leukaemia" or "physio" also
+searches for the guide's own word and finds every page about the thing.
 """
 from __future__ import annotations
 
@@ -20,11 +26,18 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
+import material
 import snowballstemmer
 from babel import Locale
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 WORD = re.compile(r"[^\W\d_]{3,}")
+# Where lunr's stop words are, in the scripts Material ships: English in the
+# search worker (lunr itself), other languages in lunr-languages' files.
+SCRIPTS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+ENGLISH_STOP_WORDS = re.compile(r"stopWordFilter=\w+\.generateStopWordFilter\(\[([^\]]*)\]\)")
+OTHER_STOP_WORDS = re.compile(r'generateStopWordFilter\("([^"]*)"\.split\(" "\)\)')
 
 
 def _index(site: Path) -> dict:
@@ -60,13 +73,61 @@ def word_forms(words: list[str], language: str) -> dict[str, list[str]]:
     return dict(sorted(groups.items()))
 
 
+def stop_words(language: str, scripts: Path = SCRIPTS) -> list[str]:
+    """The words lunr leaves out of the index in ``language`` ("the", "de"...)."""
+    base = re.split(r"[_-]", language)[0]
+    if base == "en":
+        files, pattern = sorted((scripts / "workers").glob("search.*.min.js")), ENGLISH_STOP_WORDS
+    else:
+        files, pattern = [scripts / "lunr" / "min" / f"lunr.{base}.min.js"], OTHER_STOP_WORDS
+    for file in files:
+        if file.is_file() and (found := pattern.search(file.read_text(encoding="utf-8"))):
+            words = json.loads(f"[{found.group(1)}]") if base == "en" else found.group(1).split()
+            return sorted(set(words))
+    raise PluginError(f"No stop words for language '{language}' in {', '.join(map(str, files)) or scripts}: "
+                      "search needs lunr's list for every language of the guide")
+
+
+def words_of(text: str, separator: str) -> list[str]:
+    return [word for word in re.split(separator, text.lower()) if word]
+
+
+def other_words(terms, separator: str, stop: set[str]) -> list[list[list[str]]]:
+    """For each lay name or other spelling the glossary gives a term, [its words,
+    the words it adds to a query that holds them all]: the term's own words and
+    short form ("physio" -> physical, therapy). A spelling of as many words as the
+    term's adds only the words that differ ("leukaemia" -> leukemia), so a query
+    for one of them finds every page about the thing, not the glossary alone."""
+    entries: list[list[list[str]]] = []
+
+    def meaningful(text: str) -> list[str]:
+        return [word for word in words_of(text, separator) if word not in stop]
+
+    for term in terms:
+        own = meaningful(term.term) + ([term.abbreviation.lower()] if term.abbreviation else [])
+        for name in [*term.also_spelled, *term.also_called]:
+            theirs = meaningful(name)
+            mine = meaningful(term.term)
+            if name in term.also_spelled and len(theirs) == len(mine):
+                pairs = [([a], [b]) for a, b in zip(theirs, mine) if a != b]
+            else:
+                pairs = [(theirs, [word for word in own if word not in theirs])]
+            entries += [[phrase, added] for phrase, added in pairs if phrase and added]
+    return entries
+
+
 def _script(name: str, value: object) -> str:
     return f"window.{name} = " + json.dumps(value, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
+    language = config.theme["language"]
     words = known_words(_index(site))
+    separator = config.plugins["material/search"].config.separator
+    stop = stop_words(language)
     (site / "search" / "words.js").write_text(
-        _script("guideSearchWords", words) + _script("guideWordForms", word_forms(words, config.theme["language"])),
+        _script("guideSearchWords", words) + _script("guideWordForms", word_forms(words, language))
+        + _script("guideSeparator", separator) + _script("guideStopWords", stop)
+        + _script("guideOtherWords", other_words(config["guide_data"].glossary.terms, separator, set(stop))),
         encoding="utf-8")

@@ -11,7 +11,7 @@ QUERIES = [
     ("oedema", "what-is-it|glossary"), ("edma", "what-is-it"), ("ibuprofen", "treatment"),
     ("painkillers", "treatment"), ("naproxen", "treatment"), ("anti-inflammatory", "treatment"),
     ("broken bone", "glossary|causes"), ("bone bruise", "causes"), ("bone infection", "causes"),
-    ("leukaemia", "causes|glossary"), ("tumour", "is-it-serious|glossary"), ("osteoarthritis", "causes"),
+    ("leukaemia", "causes"), ("tumour", "is-it-serious"), ("physiotherapy", "treatment"), ("osteoarthritis", "causes"),
     ("ostearthritis", "causes"), ("osteoporsis", "causes"), ("tendinitis", "causes"),
     ("how long does the pain last", "symptoms"), ("will it get better", "|what-is-it|is-it-serious"),
     ("is it cancer", "is-it-serious"), ("when to call the doctor", "is-it-serious"),
@@ -19,6 +19,8 @@ QUERIES = [
     ("blood test", "diagnosis"), ("bone density scan", "diagnosis"), ("cat scan", "diagnosis"),
     ("xray", "glossary|diagnosis"), ("physio", "treatment|glossary"), ("surgery", "treatment"),
     ("steroid injection", "treatment"), ("rest", "treatment"),
+    # Words without meaning ("the", "in", "my") do not rank.
+    ("the pain in my knee", "symptoms"), ("what is the treatment", "treatment"),
 ]
 
 # The same for the Spanish edition (paths inside es/): plurals, words without
@@ -44,6 +46,8 @@ SPANISH_QUERIES = [
     ("fovea", "symptoms"),
     ("leucemia", "causes"),
     ("sin internet", "offline"),
+    # "de" is left out: it matched "desgaste", "degenerativas", "defensas".
+    ("dolor de rodilla", "symptoms"),
 ]
 
 # Pages of the web edition only: the kiosk has no "Use this guide offline".

@@ -1,14 +1,20 @@
-/* Search that forgives a slip of the finger.
+/* Search in the reader's words, that forgives a slip of the finger.
  *
- * Material's search box finds only words the guide holds. When a query finds
- * nothing, this tries the nearest known word for each word of it (one letter
- * wrong, missing, extra or swapped; two in longer words), searches for that
- * instead and says so above the results. Material matches the start of each
- * word as typed, so "dolores" would miss "dolor" and "cancer" miss "cáncer":
- * the other forms of a known word (its groups of word forms) join the query,
- * and that is said too. The search box keeps the reader's words as typed: the
- * wider query goes to Material's search worker directly. The known words and
- * forms (search/words.js) are written at build time from the search index
+ * Every query Material sends its search worker is searched more widely, and
+ * more sharply, than as typed; the search box keeps the reader's words as typed.
+ * - Words without meaning ("the", "is", "de", "la": lunr's stop words for the
+ *   page's language) are left out, unless the query has nothing else.
+ * - Material matches the start of each word; a word of 1 or 2 letters matches
+ *   only itself ("er" must not find "error"; "de" not "desgaste").
+ * - Other forms of a known word join it ("dolores": dolor; "cancer": cáncer),
+ *   and a lay name or other spelling the glossary gives joins the guide's own
+ *   word ("leukaemia": leukemia; "physio": physical therapy), so every page
+ *   about the thing is found, not the glossary alone.
+ * - When a query finds nothing, once typing has paused, each word is replaced
+ *   by the nearest known word (one letter wrong, missing, extra or swapped; two
+ *   in longer words).
+ * One line above the results says what else was searched. The words, forms,
+ * stop words and other words (search/words.js) are written at build time
  * (hooks/search_words.py) and loaded the first time the search box is used.
  */
 (function () {
@@ -23,23 +29,33 @@
   var meta = result.querySelector(".md-search-result__meta");
   var known = null;
   var forms = {}; // a stem (no accents) -> the known words with that stem
-  var pause = null; // suggestions wait until the reader stops typing
-  var widened = null; // the typed query we last searched more widely for
-  var wider = null; // ...and the query searched instead
+  var stop = {}; // the language's stop words
+  var others = []; // [the words of a lay name or other spelling, the guide's words it adds]
+  var separator = /\s+/; // where the index splits words (mkdocs.yml, search: separator)
+  var pause = null; // a correction waits until the reader stops typing
+  var corrected = null; // the typed query we corrected a slip in
+  var correction = null; // ...and its corrected search
+  var SHORTEST_START = 3; // a shorter word matches only itself, not the words it begins
 
   // Material's search worker (Worker, or the iframe shim from a folder): the one
   // this page posts its queries to, created after this script runs. Material's
   // message for a query is {type: 2, data: the box's text} (SearchMessageType.QUERY);
-  // the results come back to Material, which shows them as its own. A query we
-  // widened is widened whenever Material sends it, before or after we do.
+  // the results come back to Material, which shows them as its own. Each query
+  // Material sends is widened here; one we corrected stays corrected.
   var QUERY = 2;
   var worker = null;
   var post = window.Worker && window.Worker.prototype.postMessage;
   if (post) {
     window.Worker.prototype.postMessage = function (message) {
       worker = this;
-      if (message && message.type === QUERY && wider && message.data.trim().toLowerCase() === widened) {
-        return post.call(this, { type: QUERY, data: wider });
+      if (message && message.type === QUERY && known && known.length) {
+        var typed = message.data.trim().toLowerCase();
+        var search = typed === corrected ? correction : widen(typed, false);
+        if (search) {
+          say(search);
+          return post.call(this, { type: QUERY, data: search.query });
+        }
+        say(null);
       }
       return post.apply(this, arguments);
     };
@@ -55,7 +71,10 @@
     script.onload = function () {
       known = window.guideSearchWords || [];
       forms = window.guideWordForms || {};
-      suggest();
+      (window.guideStopWords || []).forEach(function (word) { stop[word] = true; });
+      others = window.guideOtherWords || [];
+      if (window.guideSeparator) separator = new RegExp(window.guideSeparator);
+      if (input.value.trim()) research();
     };
     document.head.appendChild(script);
   }
@@ -83,13 +102,22 @@
     return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
 
-  // Forms of the word that a search for its start would miss: the words of
-  // the longest stem it starts with, an ending of 4 letters at most away.
+  // The same word as another form, that a search for its start would miss:
+  // with or without accents ("cancer", "cáncer"), or in the singular ("dolores",
+  // "dolor"). Words of one stem may mean other things ("dura", "duro" is "hard"),
+  // so only these are taken from the word's stem group (the longest stem it
+  // starts with, an ending of 4 letters at most away).
+  function sameWord(word, form) {
+    var a = unaccented(word), b = unaccented(form);
+    return a === b || a === b + "s" || a === b + "es" || b === a + "s" || b === a + "es";
+  }
   function otherForms(word) {
     var bare = unaccented(word);
     for (var end = bare.length; end >= Math.max(3, bare.length - 4); end--) {
       var group = forms[bare.slice(0, end)];
-      if (group) return group.filter(function (form) { return form.indexOf(word) !== 0; });
+      if (group) {
+        return group.filter(function (form) { return form.indexOf(word) !== 0 && sameWord(word, form); });
+      }
     }
     return [];
   }
@@ -105,25 +133,65 @@
     return best;
   }
 
-  function suggest() {
-    var query = input.value.trim().toLowerCase();
-    if (!query || !known || !known.length || query === widened) return;
-    var found = meta.textContent.trim() !== nothing;
-    var words = query.split(/\s+/).map(found ? String : nearest);
-    var better = [];
-    words.forEach(function (word) {
-      [word].concat(otherForms(word)).forEach(function (form) {
-        if (better.indexOf(form) === -1) better.push(form);
-      });
+  // What to search for the words typed, or null to search them as they are:
+  // {query: in lunr's syntax for Material's worker, words: the words searched,
+  // added: those not typed, corrected: whether slips were put right}.
+  function widen(typed, correct) {
+    var words = typed.split(separator).filter(Boolean);
+    var meaningful = words.filter(function (word) { return !stop[word]; });
+    if (!meaningful.length) return null; // nothing else: the words as typed
+    if (correct) meaningful = meaningful.map(nearest);
+    var terms = [], added = [];
+    function add(word, extra) {
+      if (terms.indexOf(word) !== -1) return;
+      terms.push(word);
+      if (extra) added.push(word);
+    }
+    meaningful.forEach(function (word) {
+      add(word, correct && words.indexOf(word) === -1);
+      otherForms(word).forEach(function (form) { add(form, true); });
     });
-    better = better.join(" ");
-    if (better === query || !worker) return;
-    widened = query;
-    wider = better;
-    post.call(worker, { type: QUERY, data: better });
-    var text = notice.getAttribute(found ? "data-also" : "data-text");
-    notice.textContent = text.replace("{query}", better);
+    others.forEach(function (other) {
+      var all = other[0].every(function (word) { return meaningful.indexOf(word) !== -1; });
+      if (all) other[1].forEach(function (word) { add(word, true); });
+    });
+    // "word^1" is lunr's for the word with no wildcard: Material adds "*" to the rest.
+    var query = terms.map(function (term) { return term.length < SHORTEST_START ? term + "^1" : term; }).join(" ");
+    if (query === typed) return null;
+    return { query: query, added: added, words: terms, corrected: correct };
+  }
+
+  function say(search) {
+    if (!search || !search.added.length) {
+      notice.hidden = true;
+      return;
+    }
+    // A correction says all it searched for; a wider search, what it added.
+    var text = notice.getAttribute(search.corrected ? "data-text" : "data-also");
+    notice.textContent = text.replace("{query}", (search.corrected ? search.words : search.added).join(" "));
     notice.hidden = false;
+  }
+
+  // Material's own query, widened as above, searched again (once the words are loaded).
+  function research() {
+    if (!worker) return;
+    var typed = input.value.trim().toLowerCase();
+    var search = widen(typed, false);
+    say(search);
+    post.call(worker, { type: QUERY, data: search ? search.query : typed });
+  }
+
+  // When nothing is found, once typing has paused: the nearest known words instead.
+  function correct() {
+    var typed = input.value.trim().toLowerCase();
+    if (!typed || !known || !known.length || typed === corrected || !worker) return;
+    if (meta.textContent.trim() !== nothing) return;
+    var search = widen(typed, true);
+    if (!search || !search.added.length) return;
+    corrected = typed;
+    correction = search;
+    say(search);
+    post.call(worker, { type: QUERY, data: search.query });
   }
 
   input.addEventListener("focus", loadWords);
@@ -135,14 +203,13 @@
     if (first) first.focus();
   });
   input.addEventListener("keydown", function () {
-    notice.hidden = true;
-    widened = wider = null;
+    corrected = correction = null;
     clearTimeout(pause);
   });
-  // Material shows new results on every key; suggest once typing has paused,
-  // never in the middle of a word.
+  // Material shows new results on every key; a correction waits until typing
+  // has paused, never in the middle of a word.
   new MutationObserver(function () {
     clearTimeout(pause);
-    pause = setTimeout(suggest, 600);
+    pause = setTimeout(correct, 600);
   }).observe(meta, { childList: true, characterData: true, subtree: true });
 })();
