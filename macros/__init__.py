@@ -40,6 +40,9 @@ def define_env(env) -> None:
     env.variables["components_used"] = {}  # page -> the components it shows
     env.variables["abbreviations"] = abbreviation_definitions(data)
     env.variables["guide_data"] = data
+    # What search offers when it finds nothing (partials/search-correction.html).
+    env.conf["guide_search_help_card"] = components.render(
+        "care_card", data.most_urgent_card().id, heading_level=2, id_prefix="search-help-")
 
 
 def _page_macro(env, components: Components, name: str) -> Callable[..., str]:

@@ -77,6 +77,12 @@ class GuideData:
     def care_card(self, card_id: str) -> models.CareCard:
         return _find(self.care_cards.cards, card_id, "care card")
 
+    def most_urgent_card(self) -> models.CareCard:
+        """The first card of the first (most urgent) level: the help search offers
+        when it finds nothing."""
+        levels = [level.id for level in self.care_cards.levels]
+        return min(self.care_cards.cards, key=lambda card: levels.index(card.level))
+
     def care_level(self, level_id: str) -> models.Category:
         return _find(self.care_cards.levels, level_id, "care card level")
 

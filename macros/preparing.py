@@ -168,13 +168,16 @@ def glossary(data: GuideData, *, language: str = "en") -> Context:
             "causes": sorted(causes, key=lambda c: (sort_key(c.name, language), c.id))}
 
 
-def care_card(data: GuideData, card_id: str, heading_level: int = 2, *, settings: GuideSettings) -> Context:
-    """A "When to get help" card; with a clinic set, its number too."""
+def care_card(data: GuideData, card_id: str, heading_level: int = 2, *, settings: GuideSettings,
+              id_prefix: str = "care-card-") -> Context:
+    """A "When to get help" card; with a clinic set, its number too. Its heading's
+    id is ``id_prefix`` and the card's id (another prefix where the same card shows
+    twice in a page, as in search's offer of help)."""
     if heading_level not in range(2, 7):
         raise PageCallError(f"heading_level must be a whole number from 2 to 6 (got {heading_level!r})")
     card = data.care_card(card_id)
     return {"card": card, "level": data.care_level(card.level), "heading_level": heading_level,
-            "clinic": settings.clinic}
+            "clinic": settings.clinic, "heading_id": id_prefix + card.id}
 
 
 def corrections(data: GuideData) -> Context:

@@ -170,3 +170,32 @@ def test_the_search_box_keeps_what_was_typed_while_search_widens_it(browser, web
         # What else was searched is said above the results, never written into the box.
         assert page.locator(".search-correction").inner_text().startswith(widened)
         assert not page.locator(".md-search-result__terms").first.is_visible()
+
+
+@pytest.mark.parametrize("edition", ["web", "kiosk"])
+@pytest.mark.parametrize("folder, query, words", [
+    ("", "fever", ("Sorry, nothing in this guide matches those words", "Call your doctor right away", "Glossary")),
+    ("es/", "fiebre", ("Lo sentimos, nada en esta guía coincide", "Llame a su médico de inmediato", "Glosario")),
+])
+def test_a_search_that_finds_nothing_is_never_a_dead_end(browser, web_server, built_kiosk, edition, folder, query,
+                                                          words):
+    with start_page(edition, folder, browser, web_server, built_kiosk) as (page, site):
+        box = page.locator('input[data-md-component="search-query"]')
+        (box if box.is_visible() else page.locator('label.md-header__button[for="__search"]')).click()
+        box.press_sequentially(query, delay=40)
+        offer = page.locator(".search-nothing")
+        offer.wait_for(state="visible", timeout=5000)
+        text = offer.inner_text()
+        assert all(word in text for word in words), text
+        assert offer.locator(".care-card").count() == 1  # the most urgent "When to get help" card
+        topics = offer.locator(".search-nothing__topics a")
+        assert topics.count() == 7  # the 6 topics and the glossary; not home, sources or offline
+        questions = offer.locator("a.kiosk-question")
+        assert questions.count() == (4 if edition == "kiosk" else 0)
+        # Typing again takes it away; a topic opens its page.
+        box.press("Backspace")
+        assert not offer.is_visible()
+        box.press_sequentially(query[-1], delay=40)
+        offer.wait_for(state="visible", timeout=5000)
+        topics.nth(1).click()
+        page.wait_for_url(lambda url: "caus" in url)

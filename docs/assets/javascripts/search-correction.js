@@ -13,6 +13,8 @@
  * - When a query finds nothing, once typing has paused, each word is replaced
  *   by the nearest known word (one letter wrong, missing, extra or swapped; two
  *   in longer words).
+ * - When nothing is found, the guide's offer of help, its topics and glossary
+ *   (and on the kiosk its common questions) stand in place of the results.
  * One line above the results says what else was searched. The words, forms,
  * stop words and other words (search/words.js) are written at build time
  * (hooks/search_words.py) and loaded the first time the search box is used.
@@ -23,7 +25,8 @@
   var input = document.querySelector('[data-md-component="search-query"]');
   var result = document.querySelector('[data-md-component="search-result"]');
   var notice = document.querySelector(".search-correction");
-  if (!input || !result || !notice) return;
+  var nothingFound = document.querySelector(".search-nothing");
+  if (!input || !result || !notice || !nothingFound) return;
   var config = JSON.parse(document.getElementById("__config").textContent);
   var nothing = config.translations["search.result.none"];
   var meta = result.querySelector(".md-search-result__meta");
@@ -62,6 +65,7 @@
   }
 
   result.insertBefore(notice, meta.nextSibling);
+  result.insertBefore(nothingFound, notice.nextSibling);
 
   function loadWords() {
     if (known !== null) return;
@@ -181,17 +185,23 @@
     post.call(worker, { type: QUERY, data: search ? search.query : typed });
   }
 
-  // When nothing is found, once typing has paused: the nearest known words instead.
+  // When nothing is found, once typing has paused: the nearest known words
+  // instead; when they find nothing either (or there are none), what the guide
+  // offers instead of a dead end (partials/search-correction.html).
   function correct() {
     var typed = input.value.trim().toLowerCase();
-    if (!typed || !known || !known.length || typed === corrected || !worker) return;
-    if (meta.textContent.trim() !== nothing) return;
-    var search = widen(typed, true);
-    if (!search || !search.added.length) return;
-    corrected = typed;
-    correction = search;
-    say(search);
-    post.call(worker, { type: QUERY, data: search.query });
+    nothingFound.hidden = true;
+    if (!typed || meta.textContent.trim() !== nothing) return;
+    var search = typed !== corrected && known && known.length && worker ? widen(typed, true) : null;
+    if (search && search.added.length) {
+      corrected = typed;
+      correction = search;
+      say(search);
+      post.call(worker, { type: QUERY, data: search.query });
+      return;
+    }
+    say(null);
+    nothingFound.hidden = false;
   }
 
   input.addEventListener("focus", loadWords);
@@ -204,6 +214,7 @@
   });
   input.addEventListener("keydown", function () {
     corrected = correction = null;
+    nothingFound.hidden = true;
     clearTimeout(pause);
   });
   // Material shows new results on every key; a correction waits until typing
