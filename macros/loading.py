@@ -67,6 +67,7 @@ class GuideData:
     handouts: models.HandoutsFile
     source: models.SourceFile
     common_questions: models.CommonQuestionsFile
+    search_questions: models.SearchQuestionsFile
 
     def category(self, category_id: str) -> models.Category:
         return _find(self.causes.categories, category_id, "cause category")
@@ -112,6 +113,7 @@ DATA_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "handouts.yml": ("handouts", models.HandoutsFile),
     "source.yml": ("source", models.SourceFile),
     "common_questions.yml": ("common_questions", models.CommonQuestionsFile),
+    "search_questions.yml": ("search_questions", models.SearchQuestionsFile),
 }
 
 # Fields that name an entry of a list declared in the same file:

@@ -162,13 +162,31 @@ class CareCardsFile(Entry):
     cards: list[CareCard] = Field(min_length=1)
 
 
+# A page of the guide, by its file under docs/: "is-it-serious.md".
+PageFile = Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md$")]
+
+
 class CommonQuestion(Entry):
     """A question patients often ask, searched with one tap on the kiosk."""
 
     id: Id
     question: Words
     search: Words          # the words searched: what the guide calls it
-    answer: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md$")]  # the page that answers it
+    answer: PageFile       # the page that answers it
+
+
+class SearchQuestion(Entry):
+    """A question as patients type it into search, and where the guide answers
+    it: that answer comes first in the results."""
+
+    id: Id
+    asked: list[Words] = Field(min_length=1)  # the ways it is typed: "is it cancer"
+    answer: PageFile                          # the page that answers it
+    heading: Words | None = None              # the heading there, as the page writes it; none: the page's top
+
+
+class SearchQuestionsFile(Entry):
+    questions: list[SearchQuestion] = Field(min_length=1)
 
 
 class CommonQuestionsFile(Entry):

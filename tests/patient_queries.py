@@ -23,6 +23,25 @@ QUERIES = [
     ("the pain in my knee", "symptoms"), ("what is the treatment", "treatment"),
 ]
 
+# Questions as patients type them (data/search_questions.yml): the page that
+# answers each must come first, at the heading that answers it.
+QUESTIONS = [
+    ("is it cancer", "is-it-serious#could-it-be-cancer"),
+    ("when should i go to the ER", "is-it-serious#when-to-get-help"),
+    ("how long will it hurt", "symptoms#how-the-pain-changes-over-time"),
+    ("can I walk on it", "treatment#first-steps"),
+    ("Will it get better?", "what-is-it#will-it-get-better"),
+    ("what causes it", "causes"),
+]
+SPANISH_QUESTIONS = [
+    ("es cáncer", "is-it-serious#podria-ser-cancer"),
+    ("cuando debo ir a urgencias", "is-it-serious#cuando-pedir-ayuda"),
+    ("cuánto tiempo va a doler", "symptoms#como-cambia-el-dolor-con-el-tiempo"),
+    ("puedo caminar", "treatment#primeros-pasos"),
+    ("¿va a mejorar?", "what-is-it#va-a-mejorar"),
+    ("que lo causa", "causes"),
+]
+
 # The same for the Spanish edition (paths inside es/): plurals, words without
 # their accents, misspellings a Spanish speaker makes, everyday words.
 SPANISH_QUERIES = [

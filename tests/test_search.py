@@ -8,7 +8,8 @@ import contextlib
 import pytest
 
 from conftest import open_past_the_choice
-from patient_queries import QUERIES, SPANISH_QUERIES, WEB_ONLY, found, page_path, search
+from patient_queries import (QUERIES, QUESTIONS, SPANISH_QUERIES, SPANISH_QUESTIONS, WEB_ONLY, found, page_path,
+                             search)
 
 
 @contextlib.contextmanager
@@ -199,3 +200,21 @@ def test_a_search_that_finds_nothing_is_never_a_dead_end(browser, web_server, bu
         offer.wait_for(state="visible", timeout=5000)
         topics.nth(1).click()
         page.wait_for_url(lambda url: "caus" in url)
+
+
+@pytest.mark.parametrize("edition", ["web", "kiosk"])
+@pytest.mark.parametrize("folder, questions, label", [
+    ("", QUESTIONS, "Answers your question:"),
+    ("es/", SPANISH_QUESTIONS, "Responde a su pregunta:"),
+])
+def test_a_question_finds_its_answer_first(browser, web_server, built_kiosk, edition, folder, questions, label):
+    with start_page(edition, folder, browser, web_server, built_kiosk) as (page, site):
+        for question, answer in questions:
+            hrefs = search(page, question)
+            first = page_path(hrefs[0], site) + ("#" + hrefs[0].split("#")[1] if "#" in hrefs[0] else "")
+            assert first == answer, (question, hrefs[:3])
+            item = page.locator(".md-search-result__list > .md-search-result__item").first
+            assert item.inner_text().startswith(label)
+            assert page.locator('input[data-md-component="search-query"]').input_value() == question
+        # A word alone is no question: no answer is put first ("cancer": the causes page, which lists them).
+        assert search(page, "cancer") and not page.locator(".search-answer").count()

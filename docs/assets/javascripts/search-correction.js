@@ -13,6 +13,9 @@
  * - When a query finds nothing, once typing has paused, each word is replaced
  *   by the nearest known word (one letter wrong, missing, extra or swapped; two
  *   in longer words).
+ * - A question patients ask ("is it cancer", "when should I go to the ER":
+ *   data/search_questions.yml) puts the heading that answers it first in the
+ *   results, and searches that heading's words too.
  * - When nothing is found, the guide's offer of help, its topics and glossary
  *   (and on the kiosk its common questions) stand in place of the results.
  * One line above the results says what else was searched. The words, forms,
@@ -26,6 +29,7 @@
   var result = document.querySelector('[data-md-component="search-result"]');
   var notice = document.querySelector(".search-correction");
   var nothingFound = document.querySelector(".search-nothing");
+  var answerTemplate = document.querySelector(".search-answer-template");
   if (!input || !result || !notice || !nothingFound) return;
   var config = JSON.parse(document.getElementById("__config").textContent);
   var nothing = config.translations["search.result.none"];
@@ -34,6 +38,7 @@
   var forms = {}; // a stem (no accents) -> the known words with that stem
   var stop = {}; // the language's stop words
   var others = []; // [the words of a lay name or other spelling, the guide's words it adds]
+  var questions = []; // [ways asked (plain words), answer's address, heading, page title, words it adds]
   var separator = /\s+/; // where the index splits words (mkdocs.yml, search: separator)
   var pause = null; // a correction waits until the reader stops typing
   var corrected = null; // the typed query we corrected a slip in
@@ -77,6 +82,7 @@
       forms = window.guideWordForms || {};
       (window.guideStopWords || []).forEach(function (word) { stop[word] = true; });
       others = window.guideOtherWords || [];
+      questions = window.guideQuestions || [];
       if (window.guideSeparator) separator = new RegExp(window.guideSeparator);
       if (input.value.trim()) research();
     };
@@ -143,7 +149,8 @@
   function widen(typed, correct) {
     var words = typed.split(separator).filter(Boolean);
     var meaningful = words.filter(function (word) { return !stop[word]; });
-    if (!meaningful.length) return null; // nothing else: the words as typed
+    var question = askedQuestion(typed);
+    if (!meaningful.length && !question) return null; // nothing else: the words as typed
     if (correct) meaningful = meaningful.map(nearest);
     var terms = [], added = [];
     function add(word, extra) {
@@ -159,10 +166,44 @@
       var all = other[0].every(function (word) { return meaningful.indexOf(word) !== -1; });
       if (all) other[1].forEach(function (word) { add(word, true); });
     });
+    if (question) question[4].forEach(function (word) { add(word, true); });
     // "word^1" is lunr's for the word with no wildcard: Material adds "*" to the rest.
     var query = terms.map(function (term) { return term.length < SHORTEST_START ? term + "^1" : term; }).join(" ");
     if (query === typed) return null;
     return { query: query, added: added, words: terms, corrected: correct };
+  }
+
+  // The question the words typed ask, if the data knows it: one of its ways
+  // of asking, word for word, somewhere in them (accents and capitals aside).
+  function askedQuestion(typed) {
+    var words = unaccented(typed.toLowerCase()).split(separator).filter(Boolean);
+    function holds(way) {
+      for (var start = 0; start + way.length <= words.length; start++) {
+        if (way.every(function (word, i) { return words[start + i] === word; })) return true;
+      }
+      return false;
+    }
+    for (var i = 0; i < questions.length; i++) {
+      if (questions[i][0].some(holds)) return questions[i];
+    }
+    return null;
+  }
+
+  // The answer to a question typed, first in the results (partials/search-correction.html
+  // holds its markup), whenever Material lists results anew.
+  function answerFirst() {
+    var list = result.querySelector(".md-search-result__list");
+    if (!list || !answerTemplate) return;
+    var question = askedQuestion(input.value);
+    var shown = list.querySelector(".search-answer");
+    var address = question && new URL(config.base + "/" + question[1], location.href).href;
+    if (shown && shown.querySelector("a").href !== address) shown.remove();
+    if (!question || list.querySelector(".search-answer")) return;
+    var item = answerTemplate.content.firstElementChild.cloneNode(true);
+    item.querySelector("a").href = address;
+    item.querySelector(".search-answer__heading").textContent = question[2];
+    item.querySelector(".search-answer__page").textContent = question[3];
+    list.insertBefore(item, list.firstChild);
   }
 
   function say(search) {
@@ -223,4 +264,6 @@
     clearTimeout(pause);
     pause = setTimeout(correct, 600);
   }).observe(meta, { childList: true, characterData: true, subtree: true });
+  var list = result.querySelector(".md-search-result__list");
+  if (list) new MutationObserver(answerFirst).observe(list, { childList: true });
 })();
