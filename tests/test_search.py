@@ -218,3 +218,10 @@ def test_a_question_finds_its_answer_first(browser, web_server, built_kiosk, edi
             assert page.locator('input[data-md-component="search-query"]').input_value() == question
         # A word alone is no question: no answer is put first ("cancer": the causes page, which lists them).
         assert search(page, "cancer") and not page.locator(".search-answer").count()
+
+
+def test_a_table_row_shows_as_that_row(search_page):
+    page, _ = search_page
+    search(page, "stress fracture")
+    rows = page.eval_on_selector_all(".md-search-result__article li", "items => items.map(i => i.textContent)")
+    assert "Stress fracture: A small crack in a bone." in rows, rows

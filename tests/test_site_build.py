@@ -128,3 +128,12 @@ def test_every_glossary_jump_link_leads_to_a_target_on_the_page(built_site, buil
         assert group and group.group(1)[0].upper() in (letter, {"A": "Á", "E": "É", "O": "Ó"}.get(letter)), target
     # The page's line about tapping short forms is for the screen only.
     assert re.search(r'<p class="screen-only">[^<]*<abbr', page)
+
+
+def test_search_reads_a_table_row_by_row_not_its_cells_run_together(search_index):
+    injuries = next(doc for doc in search_index if doc["location"] == "causes/#injuries")
+    assert "<li>Stress fracture: A small crack in a bone.</li>" in injuries["text"]
+    # The table itself is left to the page: no header words glued to the first row.
+    assert "Cause What it means" not in injuries["text"] and "What it means Stress" not in injuries["text"]
+    scans = next(doc for doc in search_index if doc["location"] == "diagnosis/#which-scans-can-show-it")
+    assert re.search(r"<li>MRI( scan)?: Yes · ", scans["text"]), scans["text"]
