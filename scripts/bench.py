@@ -30,7 +30,8 @@ from mkdocs.utils import yaml_load
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import serve_folder  # noqa: E402  (the tests' GitHub-Pages-like server)
-from patient_queries import QUERIES, SPANISH_QUERIES, found, page_path, search  # noqa: E402
+from patient_queries import (QUERIES, QUESTIONS, SPANISH_QUERIES, SPANISH_QUESTIONS, answer_of, found,  # noqa: E402
+                             page_path, search)
 
 from hooks.handout_pdfs import launch_chromium
 from scripts.languages import languages as guide_languages
@@ -39,7 +40,9 @@ RUNS = 3
 SIZES = (50, 200, 1000)
 SEARCHES = ["osteomyelitis", "bone bruise", "NSAIDs", "MRI", "cancer", "pain", "hip", "knee", "fracture",
             "arthritis", "biopsy", "DXA", "steroid", "surgery", "platelets", "swelling", "tendonitis",
-            "osteoporosis", "ultrasound", "rest"]
+            "osteoporosis", "ultrasound", "rest",
+            # widened or answered in the page before the search: a question, a stop word, another spelling
+            "is it cancer", "when should i go to the er", "the pain in my knee", "leukaemia"]
 KIB = 1024
 
 
@@ -234,15 +237,21 @@ def search_latency(browser, kiosk: Path) -> list[float]:
 
 
 def patient_search(browser, site: Path, queries: list[tuple[str, str]] = QUERIES,
-                   folder: str = "") -> list[tuple[str, bool]]:
+                   folder: str = "", questions: bool = False) -> list[tuple[str, bool]]:
     """Each patient query over http in one language (its folder), and whether
-    its page was in the top 3."""
+    its page was in the top 3; for ``questions``, whether its answer (page and
+    heading) came first."""
     path = urlparse(load_config(str(ROOT / "mkdocs.yml")).site_url).path
     with serve_folder(site, path) as address:
         page = browser.new_page()
         page.goto(address + folder)
-        results = [(query, found([page_path(h, address + folder) for h in search(page, query)], wanted))
-                   for query, wanted in queries]
+        results = []
+        for query, wanted in queries:
+            hrefs = search(page, query)
+            if questions:
+                results.append((query, bool(hrefs) and answer_of(hrefs[0], address + folder) == wanted))
+            else:
+                results.append((query, found([page_path(h, address + folder) for h in hrefs], wanted)))
         page.close()
     return results
 
@@ -310,6 +319,8 @@ def report() -> str:
         searches = search_latency(browser, kiosk)
         patients = patient_search(browser, site)
         spanish = patient_search(browser, site, SPANISH_QUERIES, "es/")
+        asked = patient_search(browser, site, QUESTIONS, questions=True)
+        asked_es = patient_search(browser, site, SPANISH_QUESTIONS, "es/", questions=True)
         browser.close()
     files = sizes(site, kiosk)
     print("Running Lighthouse ...", file=sys.stderr)
@@ -408,6 +419,11 @@ def report() -> str:
         f"In Spanish, {sum(ok for _, ok in spanish)} of {len(spanish)} (plurals, words without accents, misspellings)"
         + (": missed " + ", ".join(f"\"{q}\"" for q, ok in spanish if not ok) + "." if not all(
             ok for _, ok in spanish) else "."),
+        f"Questions as patients type them (data/search_questions.yml) with their answer first: "
+        f"{sum(ok for _, ok in asked)} of {len(asked)} in English, {sum(ok for _, ok in asked_es)} of "
+        f"{len(asked_es)} in Spanish"
+        + (": missed " + ", ".join(f"\"{q}\"" for q, ok in asked + asked_es if not ok) + "." if not all(
+            ok for _, ok in asked + asked_es) else "."),
         "",
         "## Lighthouse (web edition, over http, as a phone)",
         "",
@@ -435,6 +451,8 @@ def report() -> str:
         f"{verdict(all(ok for _, ok in patients))} |",
         f"| Spanish patient queries found in the top 3 | {sum(ok for _, ok in spanish)} of {len(spanish)} | "
         f"{verdict(all(ok for _, ok in spanish))} |",
+        f"| questions with their answer first (English, Spanish) | {sum(ok for _, ok in asked)} of {len(asked)}, "
+        f"{sum(ok for _, ok in asked_es)} of {len(asked_es)} | {verdict(all(ok for _, ok in asked + asked_es))} |",
         "| Lighthouse: accessibility, best practices and SEO 1.0, performance 0.95 or more | "
         + "; ".join(f"{name} " + ", ".join(f"{scores[c]:.2f}" for c in CATEGORIES) for name, scores in audits.items())
         + f" | {verdict(all(s['performance'] >= 0.95 and all(s[c] == 1 for c in CATEGORIES[1:]) for s in audits.values()))} |",

@@ -96,3 +96,8 @@ def search(page, query: str) -> list[str]:
 
 def found(paths: list[str], wanted: str) -> bool:
     return any(re.fullmatch(wanted, path) for path in paths[:3])
+
+
+def answer_of(href: str, site: str) -> str:
+    """A result's page and heading: "is-it-serious#could-it-be-cancer"."""
+    return page_path(href, site) + ("#" + href.split("#", 1)[1] if "#" in href else "")

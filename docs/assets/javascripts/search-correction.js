@@ -70,7 +70,9 @@
   }
 
   result.insertBefore(notice, meta.nextSibling);
-  result.insertBefore(nothingFound, notice.nextSibling);
+  // After Material's results, not among them: its keys (arrows, Enter) walk every
+  // link inside them, and would stumble on these while they are hidden.
+  result.parentNode.insertBefore(nothingFound, result.nextSibling);
 
   function loadWords() {
     if (known !== null) return;
@@ -217,13 +219,13 @@
     notice.hidden = false;
   }
 
-  // Material's own query, widened as above, searched again (once the words are loaded).
+  // A query Material sent before the words were loaded, searched again widened
+  // (only if widening changes it: a new list would take the focus from a result).
   function research() {
-    if (!worker) return;
-    var typed = input.value.trim().toLowerCase();
-    var search = widen(typed, false);
+    var search = worker && widen(input.value.trim().toLowerCase(), false);
+    if (!search) return;
     say(search);
-    post.call(worker, { type: QUERY, data: search ? search.query : typed });
+    post.call(worker, { type: QUERY, data: search.query });
   }
 
   // When nothing is found, once typing has paused: the nearest known words
