@@ -32,6 +32,9 @@ QUESTIONS = [
     ("can I walk on it", "treatment#first-steps"),
     ("Will it get better?", "what-is-it#will-it-get-better"),
     ("what causes it", "causes"),
+    ("do I need surgery", "treatment#more-serious-cases"),
+    # Never "doing die": a slip is not looked for in a word's first letter.
+    ("am I going to die", "is-it-serious#is-it-serious"),
 ]
 SPANISH_QUESTIONS = [
     ("es cáncer", "is-it-serious#podria-ser-cancer"),
@@ -40,6 +43,7 @@ SPANISH_QUESTIONS = [
     ("puedo caminar", "treatment#primeros-pasos"),
     ("¿va a mejorar?", "what-is-it#va-a-mejorar"),
     ("que lo causa", "causes"),
+    ("¿necesito cirugía?", "treatment#casos-mas-graves"),
 ]
 
 # The same for the Spanish edition (paths inside es/): plurals, words without
@@ -67,6 +71,8 @@ SPANISH_QUERIES = [
     ("sin internet", "offline"),
     # "de" is left out: it matched "desgaste", "degenerativas", "defensas".
     ("dolor de rodilla", "symptoms"),
+    # One slip from "cáncer" once accents are set aside.
+    ("es canser", "is-it-serious|causes"),
 ]
 
 # Pages of the web edition only: the kiosk has no "Use this guide offline".

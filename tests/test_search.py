@@ -190,6 +190,12 @@ def test_a_search_that_finds_nothing_is_never_a_dead_end(browser, web_server, bu
         text = offer.inner_text()
         assert all(word in text for word in words), text
         assert offer.locator(".care-card").count() == 1  # the most urgent "When to get help" card
+        if edition == "kiosk":  # the kiosk's text size and finger-sized targets
+            size = offer.locator(".search-nothing__text").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+            assert size >= 20
+            heights = offer.locator(".search-nothing__topics a").evaluate_all(
+                "links => links.map(a => a.getBoundingClientRect().height)")
+            assert min(heights) >= 48, heights
         topics = offer.locator(".search-nothing__topics a")
         assert topics.count() == 7  # the 6 topics and the glossary; not home, sources or offline
         questions = offer.locator("a.kiosk-question")
@@ -225,3 +231,14 @@ def test_a_table_row_shows_as_that_row(search_page):
     search(page, "stress fracture")
     rows = page.eval_on_selector_all(".md-search-result__article li", "items => items.map(i => i.textContent)")
     assert "Stress fracture: A small crack in a bone." in rows, rows
+
+
+def test_a_word_still_being_typed_is_searched_by_its_start(search_page):
+    """A slow typer who pauses mid-word sees results, not "nothing found"."""
+    page, _ = search_page
+    box = page.locator('input[data-md-component="search-query"]')
+    (box if box.is_visible() else page.locator('label.md-header__button[for="__search"]')).click()
+    box.press_sequentially("is it c", delay=80)
+    page.wait_for_timeout(1500)
+    assert page.locator(".md-search-result__item").count() > 0
+    assert not page.locator(".search-nothing").is_visible()

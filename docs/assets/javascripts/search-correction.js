@@ -134,12 +134,18 @@
     return [];
   }
 
+  // The known word nearest a word typed. A slip rarely hits the first letter,
+  // so the candidate starts as the word does ("going" is never "doing"); accents
+  // are set aside ("canser" is one slip from "cáncer").
   function nearest(word) {
     if (word.length < 4 || known.indexOf(word) !== -1) return word;
     var most = word.length >= 8 ? 2 : 1;
+    var bare = unaccented(word);
     var best = word, bestDistance = most + 1;
     known.forEach(function (candidate) {
-      var d = distance(word, candidate, most);
+      var plain = unaccented(candidate);
+      if (plain[0] !== bare[0]) return;
+      var d = distance(bare, plain, most);
       if (d < bestDistance) { best = candidate; bestDistance = d; }
     });
     return best;
@@ -168,9 +174,17 @@
       var all = other[0].every(function (word) { return meaningful.indexOf(word) !== -1; });
       if (all) other[1].forEach(function (word) { add(word, true); });
     });
-    if (question) question[4].forEach(function (word) { add(word, true); });
-    // "word^1" is lunr's for the word with no wildcard: Material adds "*" to the rest.
-    var query = terms.map(function (term) { return term.length < SHORTEST_START ? term + "^1" : term; }).join(" ");
+    // The words of the answer's heading are searched too, so that its page is
+    // found; they are not said: the answer itself shows first.
+    if (question) question[4].forEach(function (word) { add(word, false); });
+    // "word^1" is lunr's for the whole word, stemmed as the index is ("surgery":
+    // surgeri); Material adds "*" to the rest, which match words that start so.
+    // A short word matches only itself, but for the last one, still being typed.
+    var last = meaningful[meaningful.length - 1];
+    var query = terms.map(function (term) {
+      if (term.length < SHORTEST_START && term !== last) return term + "^1";
+      return term.length < SHORTEST_START ? term : term + " " + term + "^1";
+    }).join(" ");
     if (query === typed) return null;
     return { query: query, added: added, words: terms, corrected: correct };
   }
