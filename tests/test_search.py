@@ -221,6 +221,8 @@ def test_a_question_finds_its_answer_first(browser, web_server, built_kiosk, edi
             assert answer_of(hrefs[0], site) == answer, (question, hrefs[:3])
             item = page.locator(".md-search-result__list > .md-search-result__item").first
             assert item.inner_text().startswith(label)
+            heading, title = item.locator(".search-answer__heading"), item.locator(".search-answer__page")
+            assert heading.inner_text() != title.inner_text()  # never "Is it serious? Is it serious?"
             assert page.locator('input[data-md-component="search-query"]').input_value() == question
         # A word alone is no question: no answer is put first ("cancer": the causes page, which lists them).
         assert search(page, "cancer") and not page.locator(".search-answer").count()

@@ -218,7 +218,8 @@
     var item = answerTemplate.content.firstElementChild.cloneNode(true);
     item.querySelector("a").href = address;
     item.querySelector(".search-answer__heading").textContent = question[2];
-    item.querySelector(".search-answer__page").textContent = question[3];
+    // The page's title under the heading, unless the heading is that title.
+    item.querySelector(".search-answer__page").textContent = question[2] === question[3] ? "" : question[3];
     list.insertBefore(item, list.firstChild);
   }
 
