@@ -97,6 +97,11 @@ def words_of(text: str, separator: str) -> list[str]:
     return [word for word in re.split(separator, text.lower()) if word]
 
 
+def meaningful_words(text: str, separator: str, stop: set[str]) -> list[str]:
+    """The words of ``text`` that search matches on: its stop words left out."""
+    return [word for word in words_of(text, separator) if word not in stop]
+
+
 def other_words(terms, separator: str, stop: set[str]) -> list[list[list[str]]]:
     """For each lay name or other spelling the glossary gives a term, [its words,
     the words it adds to a query that holds them all]: the term's own words and
@@ -104,15 +109,11 @@ def other_words(terms, separator: str, stop: set[str]) -> list[list[list[str]]]:
     term's adds only the words that differ ("leukaemia" -> leukemia), so a query
     for one of them finds every page about the thing, not the glossary alone."""
     entries: list[list[list[str]]] = []
-
-    def meaningful(text: str) -> list[str]:
-        return [word for word in words_of(text, separator) if word not in stop]
-
     for term in terms:
-        own = meaningful(term.term) + ([term.abbreviation.lower()] if term.abbreviation else [])
+        mine = meaningful_words(term.term, separator, stop)
+        own = mine + ([term.abbreviation.lower()] if term.abbreviation else [])
         for name in [*term.also_spelled, *term.also_called]:
-            theirs = meaningful(name)
-            mine = meaningful(term.term)
+            theirs = meaningful_words(name, separator, stop)
             if name in term.also_spelled and len(theirs) == len(mine):
                 pairs = [([a], [b]) for a, b in zip(theirs, mine) if a != b]
             else:
@@ -160,7 +161,7 @@ def questions(asked, separator: str, stop: set[str], file: str, docs: Path,
                                 f"{question.answer} (its headings: {'; '.join(text for text, _ in headings)})")
                 continue
             anchor, shown = f"#{ids[0]}", question.heading
-        adds = [word for word in words_of(shown, separator) if word not in stop]
+        adds = meaningful_words(shown, separator, stop)
         found.append([[plain_words(way, separator) for way in question.asked], url + anchor, shown, title, adds])
     if problems:
         raise PluginError("Search questions that lead nowhere:\n" + "\n".join(f"  - {p}" for p in problems))

@@ -34,6 +34,7 @@
   var config = JSON.parse(document.getElementById("__config").textContent);
   var nothing = config.translations["search.result.none"];
   var meta = result.querySelector(".md-search-result__meta");
+  var list = result.querySelector(".md-search-result__list");
   var known = null;
   var forms = {}; // a stem (no accents) -> the known words with that stem
   var stop = {}; // the language's stop words
@@ -208,7 +209,6 @@
   // The answer to a question typed, first in the results (partials/search-correction.html
   // holds its markup), whenever Material lists results anew.
   function answerFirst() {
-    var list = result.querySelector(".md-search-result__list");
     if (!list || !answerTemplate) return;
     var question = askedQuestion(input.value);
     var shown = list.querySelector(".search-answer");
@@ -281,6 +281,5 @@
     clearTimeout(pause);
     pause = setTimeout(correct, 600);
   }).observe(meta, { childList: true, characterData: true, subtree: true });
-  var list = result.querySelector(".md-search-result__list");
   if (list) new MutationObserver(answerFirst).observe(list, { childList: true });
 })();
