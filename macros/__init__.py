@@ -17,8 +17,9 @@ from . import preparing
 from .components import COMPONENTS, EVERY_PAGE_DATA, Components
 from .build_log import side_log
 from .dates import last_commit_date, last_updated
-from .loading import DataError, PageCallError, load_page_review, review_overdue
+from .loading import DataError, PageCallError, load_page_messages, load_page_review, review_overdue
 from .messages import MessageError
+from .page_parts import with_page_parts
 from .rendering import abbreviation_definitions
 
 SOURCES_PAGE = "sources.md"
@@ -41,8 +42,9 @@ def define_env(env) -> None:
     env.variables["abbreviations"] = abbreviation_definitions(data)
     env.variables["guide_data"] = data
     # What search offers when it finds nothing (partials/search-correction.html).
+    env.variables["guide_components"] = components
     env.conf["guide_search_help_card"] = components.render(
-        "care_card", data.most_urgent_card().id, heading_level=2, id_prefix="search-help-")
+        "care_card", data.care_cards.search_offer, heading_level=2, id_prefix="search-help-")
 
 
 def _page_macro(env, components: Components, name: str) -> Callable[..., str]:
@@ -65,12 +67,13 @@ def _page_macro(env, components: Components, name: str) -> Callable[..., str]:
 
 
 def on_post_page_macros(env) -> None:
+    page, config = env.page, env.conf
+    _add_page_parts(env, _page_label(env))
     # Every page explains the abbreviations it uses on hover and tap.
     env.markdown += "\n\n" + env.variables["abbreviations"] + "\n"
     # The page foot is shown by overrides/partials/page-foot.html, outside the text that search indexes.
-    page, config = env.page, env.conf
-    source_label = f"docs/{page.file.src_uri}"
     # A translated page shows the clinical review of the English page it was made from.
+    source_label = f"docs/{page.file.src_uri}"
     pages = config.get("guide_pages")
     try:
         review = load_page_review(pages.english_meta[page.file.src_uri] if pages else page.meta, source_label)
@@ -85,6 +88,31 @@ def on_post_page_macros(env) -> None:
         get_relative_url(sources.url, page.url) if sources else None,
         preparing.web_address(config["site_url"], page.file.src_uri), _last_updated(env),
         pages.checks[page.file.src_uri] if pages else None)
+
+
+def _page_label(env) -> str:
+    """The page's file as a maintainer finds it: a translated page's own file."""
+    source = Path(env.page.file.abs_src_path or "")
+    project = Path(env.conf.config_file_path).parent
+    return source.relative_to(project).as_posix() if source.is_relative_to(project) else \
+        f"docs/{env.page.file.src_uri}"
+
+
+def _add_page_parts(env, label: str) -> None:
+    """The key message under the title; a handout's main points at its end."""
+    components = env.variables["guide_components"]
+    try:
+        messages = load_page_messages(env.page.meta, label)
+    except DataError as error:
+        log.error(str(error))
+        return
+    points = components.render_part("main_points.html", {"points": messages.main_points}) \
+        if messages.main_points else None
+    try:
+        env.markdown = with_page_parts(
+            env.markdown, components.render_part("key_message.html", {"text": messages.key_message}), points, label)
+    except ValueError as error:
+        log.error(str(error))
 
 
 def _last_updated(env) -> datetime.date | None:

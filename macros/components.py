@@ -25,7 +25,7 @@ EVERY_PAGE_DATA = ("source.yml", "glossary.yml")
 
 COMPONENTS: dict[str, Component] = {
     "cause_table": Component(preparing.cause_table, "cause_table.html", ("causes.yml", "condition.yml")),
-    "cause_overview": Component(preparing.cause_overview, "item_list.html", ("causes.yml",)),
+    "cause_overview": Component(preparing.cause_overview, "cause_overview.html", ("causes.yml",)),
     "treatment_table": Component(preparing.treatment_table, "treatment_table.html",
                                  ("treatments.yml", "condition.yml")),
     "test_table": Component(preparing.test_table, "test_table.html", ("diagnostic_tests.yml", "condition.yml")),
@@ -34,10 +34,13 @@ COMPONENTS: dict[str, Component] = {
     "location_list": Component(preparing.location_list, "item_list.html", ("body_locations.yml",)),
     "glossary": Component(preparing.glossary, "glossary.html", ("glossary.yml", "causes.yml", "condition.yml")),
     "care_card": Component(preparing.care_card, "care_card.html", ("care_cards.yml",)),
+    "help_ladder": Component(preparing.help_ladder, "help_ladder.html", ("care_cards.yml",)),
+    "treatment_steps": Component(preparing.treatment_steps, "steps.html", ("treatments.yml",)),
+    "self_check": Component(preparing.self_check, "steps.html", ("symptoms.yml",)),
+    "additions": Component(preparing.additions, "additions.html", ("source.yml",)),
     "corrections": Component(preparing.corrections, "corrections.html", ("source.yml",)),
     "handout_list": Component(preparing.handout_list, "item_list.html", ("handouts.yml",)),
-    "checklist": Component(preparing.checklist, "checklist.html", ("handouts.yml",)),
-    "notes_space": Component(preparing.notes_space, "notes_space.html", ()),
+    "write_in": Component(preparing.write_in, "write_in.html", ()),
     "source_summary": Component(preparing.source_summary, "source_summary.html", ("source.yml",)),
     "publishing": Component(preparing.publishing, "publishing.html", ()),
 }
@@ -64,4 +67,9 @@ class Components:
             inspect.signature(prepare).bind(*args, **kwargs)
         except TypeError as error:
             raise PageCallError(str(error)) from None
-        return self.mark_abbreviations(self.renderer.render(COMPONENTS[name].template, prepare(*args, **kwargs)))
+        return self.render_part(COMPONENTS[name].template, prepare(*args, **kwargs))
+
+    def render_part(self, template: str, context: preparing.Context) -> str:
+        """A template's HTML with its short forms marked: a component's, or a part
+        of the page made from its front matter (its key message)."""
+        return self.mark_abbreviations(self.renderer.render(template, context))

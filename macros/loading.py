@@ -72,17 +72,22 @@ class GuideData:
     def category(self, category_id: str) -> models.Category:
         return _find(self.causes.categories, category_id, "cause category")
 
+    def treatment(self, treatment_id: str) -> models.Treatment:
+        return _find(self.treatments.treatments, treatment_id, "treatment")
+
+    def symptom(self, symptom_id: str) -> models.Symptom:
+        return _find(self.symptoms.symptoms, symptom_id, "sign")
+
     def treatment_level(self, level_id: str) -> models.Category:
         return _find(self.treatments.levels, level_id, "treatment level")
 
     def care_card(self, card_id: str) -> models.CareCard:
         return _find(self.care_cards.cards, card_id, "care card")
 
-    def most_urgent_card(self) -> models.CareCard:
-        """The first card of the first (most urgent) level: the help search offers
-        when it finds nothing."""
-        levels = [level.id for level in self.care_cards.levels]
-        return min(self.care_cards.cards, key=lambda card: levels.index(card.level))
+    def help_ladder(self) -> list[tuple[models.Category, list[models.CareCard]]]:
+        """Each step of the help ladder, least urgent first, with its cards."""
+        return [(level, [card for card in self.care_cards.cards if card.level == level.id])
+                for level in self.care_cards.levels]
 
     def care_level(self, level_id: str) -> models.Category:
         return _find(self.care_cards.levels, level_id, "care card level")
@@ -96,7 +101,7 @@ class GuideData:
         return getattr(self.handouts, name)
 
 
-# The handout lists a page may show by name (the checklist has a macro of its own).
+# The handout lists a page may show by name.
 HANDOUT_LISTS = ("treatment_questions", "test_questions")
 
 # File name -> (GuideData attribute, model). One place lists the data files.
@@ -202,6 +207,20 @@ def load_page_review(meta: dict[str, Any], page: str) -> models.PageReview | Non
         ]) from None
 
 
+def load_page_messages(meta: dict[str, Any], page: str) -> models.PageMessages:
+    """A page's key message and, on a handout, its main points, from its front matter."""
+    try:
+        return models.PageMessages.model_validate(meta)
+    except ValidationError as error:
+        raise DataError([
+            # The one check of the whole front matter is about main_points.
+            DataProblem(page, "front matter", ".".join(map(str, d["loc"])) or "main_points",
+                        "required field is missing" if d["type"] == "missing"
+                        else d["msg"].removeprefix("Value error, "))
+            for d in error.errors()
+        ]) from None
+
+
 def review_overdue(review: models.PageReview | None, page: str, today: datetime.date) -> str | None:
     """What to report when a page is past its next review date, else None."""
     if review is None or review.next_review >= today:
@@ -293,6 +312,18 @@ def _cross_check(data: GuideData, labels: dict[str, str]) -> Iterable[DataProble
                 yield DataProblem(labels[DATA_FILES[file_name][0]], _entry(section, index, entry.id), field,
                                   f"unknown {what} '{getattr(entry, field)}'; known: {', '.join(known)}")
 
+    in_category = {cause.id: cause.category for cause in data.causes.causes}
+    for index, category in enumerate(data.causes.categories):
+        for example in category.examples:
+            if in_category.get(example) != category.id:
+                yield DataProblem(labels["causes"], _entry("categories", index, category.id), "examples",
+                                  f"'{example}' is not one of this category's causes")
+
+    offer = data.care_cards.search_offer
+    if offer not in {card.id for card in data.care_cards.cards}:
+        yield DataProblem(labels["care_cards"], "section 'search_offer'", "-",
+                          f"refers to '{offer}', which is not a card")
+
     kinds = {kind.id: kind for kind in data.tests.kinds}
     for index, test in enumerate(data.tests.tests):
         kind = kinds.get(test.kind)
@@ -310,6 +341,12 @@ def _cross_check(data: GuideData, labels: dict[str, str]) -> Iterable[DataProble
     yield from _repeats(labels["glossary"], "terms", terms, "abbreviation",
                         "'{value}' is already explained by another term")
     for index, term in enumerate(terms):
+        if term.abbreviation and not term.in_plain:
+            yield DataProblem(labels["glossary"], _entry("terms", index, term.id), "in_plain",
+                              f"a short form needs what it means in everyday words (for {term.abbreviation})")
+        if term.in_plain and not term.abbreviation:
+            yield DataProblem(labels["glossary"], _entry("terms", index, term.id), "in_plain",
+                              "only a short form (abbreviation) is explained in everyday words here")
         if term.plural and not term.abbreviation:
             yield DataProblem(labels["glossary"], _entry("terms", index, term.id), "plural",
                               "a plural needs the abbreviation it is the plural of")

@@ -8,9 +8,10 @@ cross-references) live in ``loading.py``, which sees all the files at once.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -59,8 +60,13 @@ class Cause(Entry):
     explanation: Words
 
 
+class CauseCategory(Category):
+    # One or two of its causes, by id, named on the short overview of a handout.
+    examples: list[Id] = Field(default=[], max_length=2)
+
+
 class CausesFile(Entry):
-    categories: list[Category] = Field(min_length=1)
+    categories: list[CauseCategory] = Field(min_length=1)
     causes: list[Cause] = Field(min_length=1)
 
 
@@ -77,6 +83,7 @@ class Symptom(Entry):
     id: Id
     name: Words
     explanation: Words
+    self_check: list[Words] = Field(default=[], max_length=7)  # how to check for it, in order
 
 
 class SymptomsFile(Entry):
@@ -99,7 +106,8 @@ class DiagnosticTest(Entry):
     name: Words
     kind: Id
     looks_for: Words
-    what_to_expect: Words
+    what_to_expect: Words  # what the patient goes through
+    getting_ready: Words | None = None  # what to do or ask before it
     # Scans only: can this scan show the condition? None: not used to look for it.
     shows_condition: bool | None = None
 
@@ -114,6 +122,7 @@ class Treatment(Entry):
     name: Words
     level: Id
     explanation: Words
+    steps: list[Words] = Field(default=[], max_length=7)  # how to do it, in order
 
 
 class TreatmentsFile(Entry):
@@ -130,12 +139,16 @@ class PluralForms(Entry):
 
     abbreviation: Abbreviation
     term: Words
+    in_plain: Words
 
 
 class GlossaryTerm(Entry):
     id: Id
     term: Words
     abbreviation: Abbreviation | None = None
+    # What a short form means in everyday words ("a scan that uses a strong
+    # magnet"): shown on tap and hover, and after its first use on paper.
+    in_plain: Words | None = None
     plural: PluralForms | None = None
     definition: Words
     # The words patients use, shown with the term so a reader sees why search
@@ -155,11 +168,16 @@ class CareCard(Entry):
     level: Id
     action: Words
     bullets: list[Words] = Field(min_length=1, max_length=5)
+    # The number the card gives: the clinic's (when one is set) or the emergency
+    # number (extra.emergency_number); none: the card gives no number.
+    phone: Literal["clinic", "emergency"] | None = None
 
 
 class CareCardsFile(Entry):
+    # The steps of the help ladder, least urgent first: a reader finds the one that fits.
     levels: list[Category] = Field(min_length=1)
     cards: list[CareCard] = Field(min_length=1)
+    search_offer: Id  # the card search offers when it finds nothing
 
 
 # A page of the guide, by its file under docs/: "is-it-serious.md".
@@ -193,6 +211,50 @@ class CommonQuestionsFile(Entry):
     questions: list[CommonQuestion] = Field(min_length=2, max_length=6)
 
 
+def _sentences(text: str) -> list[str]:
+    """The sentences of a short text: split after . ! or ? and a space."""
+    return [part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part]
+
+
+def _short_sentences(text: str, fewest: int, most: int) -> str:
+    sentences = _sentences(text)
+    if not fewest <= len(sentences) <= most:
+        raise ValueError(f"must be {fewest} or {most} sentences (has {len(sentences)})")
+    if not re.search(r"[.!?]$", text.strip()):
+        raise ValueError("must end a sentence with . ! or ?")
+    for sentence in sentences:
+        if len(sentence.split()) > MOST_WORDS_A_SENTENCE:
+            raise ValueError(f"has a sentence of more than {MOST_WORDS_A_SENTENCE} words: {sentence!r}")
+    return text
+
+
+# The style guide's longest sentence, for the text a reader meets first.
+MOST_WORDS_A_SENTENCE = 20
+KeyMessage = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+                       AfterValidator(lambda text: _short_sentences(text, 2, 3))]
+MainPoint = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+                      AfterValidator(lambda text: _short_sentences(text, 1, 2))]
+
+
+class PageMessages(Entry):
+    """What a page says first and, on a handout, last: front matter a reader
+    meets as the boxed key message under the title and "The main points"."""
+
+    model_config = ConfigDict(extra="ignore", strict=True, frozen=True)  # other front matter is not ours
+
+    key_message: KeyMessage
+    handout: bool = False
+    main_points: list[MainPoint] | None = Field(default=None, min_length=2, max_length=3)
+
+    @model_validator(mode="after")
+    def _handouts_end_with_main_points(self) -> "PageMessages":
+        if self.handout and self.main_points is None:
+            raise ValueError("a handout (handout: true) ends with main_points: 2 or 3 short lines")
+        if not self.handout and self.main_points is not None:
+            raise ValueError("main_points are for handouts (handout: true) only")
+        return self
+
+
 class PageReview(Entry):
     """The `review:` front matter of a page. A role reviews, never a named person."""
 
@@ -206,7 +268,6 @@ class HandoutsFile(Entry):
 
     treatment_questions: list[Words] = Field(min_length=1, max_length=6)
     test_questions: list[Words] = Field(min_length=1, max_length=6)
-    checklist: list[Words] = Field(min_length=1, max_length=6)
 
 
 class SourceArticle(Entry):
@@ -217,6 +278,16 @@ class SourceArticle(Entry):
     review_date_as_printed: Text | None = None  # its date, as that line prints it
     web_address: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     note: Words
+
+
+class Addition(Entry):
+    """Something the guide says that the article does not: the kinds the style
+    guide allows (a prompt to ask a professional, medicine-label safety advice,
+    how to use the guide's tables and ladder, what a named test involves)."""
+
+    id: Id
+    what: Words
+    why: Words
 
 
 class Correction(Entry):
@@ -230,3 +301,4 @@ class Correction(Entry):
 class SourceFile(Entry):
     source: SourceArticle
     corrections: list[Correction] = []
+    additions: list[Addition] = []

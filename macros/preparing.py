@@ -32,12 +32,11 @@ def cause_table(data: GuideData, category: str | None = None) -> Context:
 
 
 def cause_overview(data: GuideData) -> Context:
-    """One line a category, naming its causes: a short list for handouts."""
-    return {"items": [
-        {"name": category.name,
-         "explanation": ", ".join(c.name for c in data.causes.causes if c.category == category.id)}
-        for category in data.causes.categories
-    ]}
+    """One line a category, with its one or two examples: a short list for
+    handouts, which points to the causes page for the rest."""
+    causes = {cause.id: cause for cause in data.causes.causes}
+    return {"categories": [(category, [causes[example] for example in category.examples])
+                           for category in data.causes.categories]}
 
 
 def treatment_table(data: GuideData, level: str | None = None) -> Context:
@@ -49,21 +48,32 @@ def treatment_table(data: GuideData, level: str | None = None) -> Context:
             "levels": {lvl.id: lvl for lvl in levels}}
 
 
-def test_table(data: GuideData, scans: bool | None = None) -> Context:
-    """All tests, only the scans, or only the tests that are not scans."""
+def test_table(data: GuideData, scans: bool | None = None, kinds: list[str] | None = None) -> Context:
+    """All tests, only the scans, or only the tests that are not scans; or the
+    tests of the kinds named (ids from data/diagnostic_tests.yml)."""
     if scans not in (None, True, False):
         raise PageCallError(f"scans must be true, false or left out (got {scans!r})")
+    known = [kind.id for kind in data.tests.kinds]
+    if kinds is not None and (not isinstance(kinds, list) or not kinds or any(k not in known for k in kinds)):
+        raise PageCallError(f"kinds must be a list of kinds of test from: {', '.join(known)} (got {kinds!r})")
     is_scan = {kind.id: kind.scan for kind in data.tests.kinds}
     return {"scans": scans,
-            "tests": [t for t in data.tests.tests if scans is None or is_scan[t.kind] == scans]}
+            "tests": [t for t in data.tests.tests
+                      if (scans is None or is_scan[t.kind] == scans) and (kinds is None or t.kind in kinds)]}
 
 
 def pain_timeline(data: GuideData) -> Context:
     return {"phases": data.pain_phases.phases}
 
 
-def symptom_list(data: GuideData) -> Context:
-    return {"items": data.symptoms.symptoms}
+def symptom_list(data: GuideData, explained: bool = True) -> Context:
+    """The signs with what each means; or, where room is short (a handout), their
+    names only, in columns on paper."""
+    if explained not in (True, False):
+        raise PageCallError(f"explained must be true or false (got {explained!r})")
+    if explained:
+        return {"items": data.symptoms.symptoms}
+    return {"items": [symptom.name for symptom in data.symptoms.symptoms], "css": "in-columns"}
 
 
 def location_list(data: GuideData) -> Context:
@@ -168,34 +178,73 @@ def glossary(data: GuideData, *, language: str = "en") -> Context:
             "causes": sorted(causes, key=lambda c: (sort_key(c.name, language), c.id))}
 
 
-def care_card(data: GuideData, card_id: str, heading_level: int = 2, *, settings: GuideSettings,
-              id_prefix: str = "care-card-") -> Context:
-    """A "When to get help" card; with a clinic set, its number too. Its heading's
-    id is ``id_prefix`` and the card's id (another prefix where the same card shows
-    twice in a page, as in search's offer of help)."""
+def _check_heading_level(heading_level: int) -> None:
     if heading_level not in range(2, 7):
         raise PageCallError(f"heading_level must be a whole number from 2 to 6 (got {heading_level!r})")
+
+
+def care_card(data: GuideData, card_id: str, heading_level: int = 2, *, settings: GuideSettings,
+              id_prefix: str = "care-card-") -> Context:
+    """A "When to get help" card, with the number it gives (the clinic's, or the
+    emergency number). Its heading's id is ``id_prefix`` and the card's id
+    (another prefix where the same card shows twice in a page, as in search's
+    offer of help)."""
+    _check_heading_level(heading_level)
     card = data.care_card(card_id)
     return {"card": card, "level": data.care_level(card.level), "heading_level": heading_level,
-            "clinic": settings.clinic, "heading_id": id_prefix + card.id}
+            "clinic": settings.clinic, "emergency_number": settings.emergency_number,
+            "heading_id": id_prefix + card.id}
+
+
+def help_ladder(data: GuideData, heading_level: int = 3, *, settings: GuideSettings,
+                id_prefix: str = "care-card-") -> Context:
+    """Every "When to get help" card, step by step, least urgent first."""
+    _check_heading_level(heading_level)
+    steps = [(level, cards) for level, cards in data.help_ladder() if cards]
+    return {"steps": steps, "heading_level": heading_level, "id_prefix": id_prefix,
+            "clinic": settings.clinic, "emergency_number": settings.emergency_number}
 
 
 def corrections(data: GuideData) -> Context:
     return {"corrections": data.source.corrections}
 
 
+def additions(data: GuideData) -> Context:
+    return {"additions": data.source.additions}
+
+
+def treatment_steps(data: GuideData, treatment: str) -> Context:
+    """How to do one treatment, as numbered steps."""
+    found = data.treatment(treatment)
+    if not found.steps:
+        raise PageCallError(f"treatment '{treatment}' has no steps in data/treatments.yml")
+    return {"steps": found.steps, "css": "steps"}
+
+
+def self_check(data: GuideData, symptom: str) -> Context:
+    """How to check for one sign yourself, as numbered steps."""
+    found = data.symptom(symptom)
+    if not found.self_check:
+        raise PageCallError(f"sign '{symptom}' has no self_check in data/symptoms.yml")
+    return {"steps": found.self_check, "css": "steps self-check"}
+
+
 def handout_list(data: GuideData, name: str) -> Context:
     return {"items": data.handout_list(name)}
 
 
-def checklist(data: GuideData) -> Context:
-    return {"items": data.handouts.checklist}
+# The lines a handout may give the reader to write on, in the order shown.
+WRITE_IN_LINES = ("phone", "out_of_hours", "appointment", "tests_ordered", "results")
 
 
-def notes_space(data: GuideData, lines: int = 4) -> Context:
-    if lines not in range(1, 21):
-        raise PageCallError(f"lines must be a whole number from 1 to 20 (got {lines!r})")
-    return {"lines": lines}
+def write_in(data: GuideData, *lines: str, settings: GuideSettings) -> Context:
+    """Labelled lines to write on, on paper; with a clinic set, its phone fills
+    the phone line."""
+    unknown = [line for line in lines if line not in WRITE_IN_LINES]
+    if unknown or not lines:
+        raise PageCallError(f"name the lines to write on, from: {', '.join(WRITE_IN_LINES)}"
+                            + (f" (got {', '.join(map(repr, unknown))})" if unknown else ""))
+    return {"lines": lines, "clinic": settings.clinic}
 
 
 def source_summary(data: GuideData) -> Context:

@@ -32,14 +32,26 @@ class Renderer:
 
 
 def abbreviation_titles(data: GuideData) -> dict[str, str]:
-    """Each short form, and its plural where the data gives one, with the term it stands for."""
+    """Each short form, and its plural where the data gives one, with what it
+    means in everyday words (not its long form, which is jargon too)."""
     titles: dict[str, str] = {}
     for term in data.glossary.terms:
-        if term.abbreviation:
-            titles[term.abbreviation] = term.term
+        if term.abbreviation and term.in_plain:
+            titles[term.abbreviation] = term.in_plain
         if term.plural:
-            titles[term.plural.abbreviation] = term.plural.term
+            titles[term.plural.abbreviation] = term.plural.in_plain
     return titles
+
+
+def abbreviation_terms(data: GuideData) -> dict[str, str]:
+    """Each short form, and its plural, with the term it stands for."""
+    terms: dict[str, str] = {}
+    for term in data.glossary.terms:
+        if term.abbreviation:
+            terms[term.abbreviation] = term.term
+        if term.plural:
+            terms[term.plural.abbreviation] = term.plural.term
+    return terms
 
 
 class AbbreviationMarker:
@@ -60,6 +72,18 @@ class AbbreviationMarker:
             return html
         return self.TEXT.sub(
             lambda text: ">" + self.word.sub(lambda w: self.marked[w.group(1)], text.group(1)) + "<", html)
+
+
+def abbreviation_names(data: GuideData) -> dict[str, list[str]]:
+    """The words that follow a short form in a name of its own, from the names a
+    term is also called or spelled: MRI -> ["scan"] for "MRI scan"."""
+    names: dict[str, list[str]] = {}
+    for term in data.glossary.terms:
+        if term.abbreviation:
+            names[term.abbreviation] = [name[len(term.abbreviation) + 1:] for name in
+                                        (*term.also_called, *term.also_spelled)
+                                        if name.startswith(term.abbreviation + " ")]
+    return names
 
 
 def abbreviation_definitions(data: GuideData) -> str:

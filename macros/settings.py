@@ -92,6 +92,10 @@ class GuideSettings(Setting):
     # publishing clinic reads. None until one is set: no route is shown then.
     feedback: Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")] | None = None
     disclaimer: Text
+    # The number a reader calls in an emergency where the guide is used ("911",
+    # "112", "999", "000"), on the "Get emergency help" step of the help ladder.
+    # None: the step says "your local emergency number".
+    emergency_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,6}$")] | None = None
     # The source repository, for maintainers (the page's bottom bar); None: no link.
     repository: WebAddress | None = None
     # Languages besides the source one (theme.language), each with its text in
@@ -103,7 +107,7 @@ class GuideSettings(Setting):
     def _false_means_no_kiosk(cls, value: Any) -> Any:
         return None if value is False else value
 
-    @field_validator("feedback", "clinic", "repository", mode="before")
+    @field_validator("feedback", "clinic", "repository", "emergency_number", mode="before")
     @classmethod
     def _empty_means_unset(cls, value: Any) -> Any:
         # An unset environment variable (!ENV [FEEDBACK_ADDRESS, ""]) gives "".
@@ -122,6 +126,9 @@ def _allowed(detail: Mapping[str, Any]) -> str:
         return "is not a setting" + _closest(str(detail["loc"][-1]), _names_beside(detail["loc"]))
     if kind == "greater_than_equal":
         return f"must be a whole number, at least {context['ge']}"
+    if detail["loc"][-1] == "emergency_number":
+        # A number unquoted in YAML arrives as a whole number, and "000" as 0.
+        return 'must be 2 to 6 digits in quotes, such as "911", "112" or "000"'
     if kind == "literal_error":
         return f"must be {context['expected']}"
     if kind == "string_pattern_mismatch" and detail["loc"][-1] == "feedback":

@@ -20,7 +20,7 @@ from statistics import mean
 import textstat
 
 PROSE = {"p", "li", "dd"}
-SKIPPED_CLASSES = {"page-foot", "care-card__level", "handout-actions", "notes"}
+SKIPPED_CLASSES = {"page-foot", "care-card__level", "handout-actions", "write-in"}
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,7 @@ def test_broken_cross_reference_names_the_missing_target(data_dir):
 def test_care_card_with_more_than_five_bullets_is_refused(data_dir):
     edit(data_dir, "care_cards.yml", lambda d: d["cards"][0].update(bullets=["a", "b", "c", "d", "e", "f"]))
     message = problem_text(data_dir)
-    assert "entry cards[0] (id 'bone-pain'), field 'bullets'" in message
+    assert "entry cards[0] (id 'find-the-cause'), field 'bullets'" in message
 
 
 def test_unknown_level_shows_what_was_given(data_dir):
@@ -145,11 +145,11 @@ def test_abbreviation_explained_twice_names_the_second_term(data_dir):
 
 
 def test_levels_and_kinds_are_declared_in_their_files(data_dir):
-    edit(data_dir, "care_cards.yml", lambda d: d["cards"][0].update(level="emergency"))
+    edit(data_dir, "care_cards.yml", lambda d: d["cards"][0].update(level="urgent"))
     edit(data_dir, "diagnostic_tests.yml", lambda d: d["tests"][0].update(kind="scan"))
     message = problem_text(data_dir)
-    assert ("data/care_cards.yml: entry cards[0] (id 'bone-pain'), field 'level': "
-            "unknown level 'emergency'; known: urgent, non-urgent") in message
+    assert ("data/care_cards.yml: entry cards[0] (id 'find-the-cause'), field 'level': "
+            "unknown level 'urgent'; known: soon, today, emergency") in message
     assert "data/diagnostic_tests.yml: entry tests[0] (id 'medical-history'), field 'kind'" in message
 
 
@@ -162,7 +162,8 @@ def test_only_a_scan_says_whether_it_shows_the_condition(data_dir):
 
 def test_a_plural_needs_its_abbreviation(data_dir):
     edit(data_dir, "glossary.yml",
-         lambda d: d["terms"][1].update(plural={"abbreviation": "BMs", "term": "Bone marrows"}))
+         lambda d: d["terms"][1].update(plural={"abbreviation": "BMs", "term": "Bone marrows",
+                                                "in_plain": "soft centres of bones"}))
     assert "entry terms[1] (id 'bone-marrow'), field 'plural'" in problem_text(data_dir)
 
 
@@ -178,3 +179,26 @@ def test_each_common_question_is_answered_by_a_page_of_the_guide():
     data = load_guide_data(ROOT / "data")
     for question in data.common_questions.questions:
         assert (ROOT / "docs" / question.answer).is_file(), question.id
+
+
+def test_a_short_form_needs_its_everyday_meaning(data_dir):
+    edit(data_dir, "glossary.yml", lambda d: d["terms"][0].pop("in_plain"))
+    assert ("data/glossary.yml: entry terms[0] (id 'bme'), field 'in_plain': a short form needs what it means "
+            "in everyday words (for BME)") in problem_text(data_dir)
+
+
+def test_a_groups_example_must_be_one_of_its_causes(data_dir):
+    edit(data_dir, "causes.yml", lambda d: d["categories"][0].update(examples=["osteoporosis"]))
+    assert ("data/causes.yml: entry categories[0] (id 'injury'), field 'examples': 'osteoporosis' is not one of "
+            "this category's causes") in problem_text(data_dir)
+
+
+def test_the_card_search_offers_must_exist(data_dir):
+    edit(data_dir, "care_cards.yml", lambda d: d.update(search_offer="call-someone"))
+    assert "data/care_cards.yml: section 'search_offer', field '-': refers to 'call-someone', which is not a card" \
+        in problem_text(data_dir)
+
+
+def test_a_card_gives_the_clinics_number_or_the_emergency_one(data_dir):
+    edit(data_dir, "care_cards.yml", lambda d: d["cards"][0].update(phone="pager"))
+    assert "entry cards[0] (id 'find-the-cause'), field 'phone'" in problem_text(data_dir)

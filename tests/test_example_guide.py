@@ -27,10 +27,10 @@ def test_tables_come_from_the_example_data_and_name_its_condition(example_site):
     html = article(example_site, "causes/index.html")
     assert "<caption>Causes of example condition</caption>" in html
     assert re.findall(r'<th scope="row">(.*?)</th>', html)[:2] == ["Test fatigue", "Fixture strain"]
-    assert "<td>Imagined causes</td>" in html
+    assert "</span>Imagined causes</td>" in html
     assert "<caption>Treatments: later on</caption>" in html and "More waiting" in html
     assert "Shows example condition?" in html
-    assert '<abbr title="Extra yellow zone">XYZ</abbr> scan' in html
+    assert '<abbr title="a made-up zone">XYZ</abbr> scan' in html
 
 
 def test_page_foot_carries_the_example_source_and_settings(example_site):

@@ -281,7 +281,7 @@ def test_spanish_tables_captions_and_dates_come_from_spanish_data_and_words(buil
     assert re.search(r"Última actualización: \d{1,2} de [a-z]+ de \d{4}", html)
     # The abbreviations explain themselves in Spanish.
     treatment = (built_site_es / "treatment" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<abbr [^>]*title="Antiinflamatorios no esteroideos">AINE</abbr>', treatment)
+    assert re.search(r'<abbr [^>]*title="medicinas antiinflamatorias para el dolor">AINE</abbr>', treatment)
 
 
 def test_spanish_search_has_its_own_index_with_spanish_stemming_words(built_site_es):

@@ -101,7 +101,7 @@ def test_words_for_paper_are_text_in_the_page_not_made_by_css(built_site):
         css = (built_site / "assets" / "css" / sheet).read_text()
         assert re.findall(r'\bcontent:\s*"[^"]+"', css) == [], sheet
     causes = (built_site / "causes" / "index.html").read_text()
-    spelled = '<span class="print-only" data-search-exclude> (Anterior cruciate ligament)</span>'
+    spelled = '<span class="print-only" data-search-exclude> (a strong band inside the knee)</span>'
     assert causes.count(spelled) == 1  # at the first ACL only
     # No page links to another site today; one that does prints its address.
     html = show_outside_addresses('<a href="https://a.example/x?y=1&amp;z=2">the article</a> '

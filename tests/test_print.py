@@ -82,13 +82,18 @@ def test_every_printout_names_title_review_source_disclaimer_and_address(print_p
         assert print_page.locator(".page-foot__qr svg").is_visible()
 
 
-def test_handout_type_is_at_least_12pt(print_page, web_server):
+def test_handout_text_is_12pt_and_its_boxes_and_tables_11pt(print_page, web_server):
+    boxes = ".help-ladder, .write-in, table, .handout-columns"
     for name in HANDOUTS:
         print_page.goto(f"{web_server}handouts/{name}/")
         sizes = print_page.eval_on_selector_all(
-            "article > :not(.page-foot) li, article > :not(.page-foot) td, article > p",
+            f"article > :not(.page-foot, {boxes}) li, article > p, .key-message p, .main-points li",
             "cells => cells.map(c => parseFloat(getComputedStyle(c).fontSize))")
         assert sizes and min(sizes) >= 16 - 0.01, name  # 12 pt
+        in_boxes = print_page.eval_on_selector_all(
+            ", ".join(f"{box} {part}" for box in boxes.split(", ") for part in ("li", "td", "th", "p")),
+            "cells => cells.map(c => parseFloat(getComputedStyle(c).fontSize))")
+        assert in_boxes and min(in_boxes) >= 14.6667 - 0.01, name  # 11 pt
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -108,7 +113,7 @@ def test_handout_prints_to_one_sheet_from_chromium(browser, web_server, tmp_path
 def test_built_pdfs_are_one_page_with_title_review_and_disclaimer(editions, name, language):
     folder, pages, review, disclaimer = LANGUAGES[language]
     site = editions.web / folder  # the kiosk offers no PDFs (tests/test_kiosk.py)
-    title = re.search(r"^title: (.+)$", (pages / "handouts" / f"{name}.md").read_text(), re.M).group(1)
+    title = yaml.safe_load((pages / "handouts" / f"{name}.md").read_text().split("---\n")[1])["title"]
     for paper in ("a4", "letter"):
         pdf = site / "handouts" / "pdf" / f"{name}-{paper}.pdf"
         assert pdf_pages(pdf) == 1
@@ -145,11 +150,11 @@ def test_handout_page_offers_print_button_and_pdfs(browser, editions, web_server
 
 
 def test_handout_too_long_for_one_sheet_stops_the_build(project_copy):
-    path = project_copy / "data" / "handouts.yml"
+    path = project_copy / "data" / "treatments.yml"
     raw = yaml.safe_load(path.read_text())
-    raw["checklist"] = [f"I have read line {n} of a checklist that has grown far too long." for n in range(6)]
-    raw["treatment_questions"] = [f"Question {n}: what else should I ask about this at length?" for n in range(6)]
-    path.write_text(yaml.safe_dump(raw))
+    raw["treatments"][0]["steps"] = [f"Step {n}: a step of resting that has grown far too long to print."
+                                     for n in range(7)]
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True))
     result = run_build(project_copy)
     assert result.returncode != 0
     assert "docs/handouts/treatment-and-recovery.md prints to 2 pages on" in result.output

@@ -88,7 +88,7 @@ def test_markup_in_data_is_shown_as_text(data, settings, messages):
 
 
 def test_care_card_escapes_and_states_its_level_in_text(data, settings, messages):
-    card = CareCard(id="c", level="urgent", action="Call <b>now</b>", bullets=["pain & swelling"])
+    card = CareCard(id="c", level="today", action="Call <b>now</b>", bullets=["pain & swelling"])
     cards = data.care_cards.model_copy(update={"cards": [card]})
     html = renderer_for(dataclasses.replace(data, care_cards=cards), settings, messages)(
         "care_card", "c", heading_level=3)
@@ -113,14 +113,15 @@ def test_table_cells_stand_on_lines_of_their_own(render):
 def test_no_blank_line_breaks_the_html_block(render):
     # Markdown ends a raw HTML block at a blank line.
     for name in COMPONENTS:
-        args = {"care_card": ("bone-pain",), "handout_list": ("test_questions",)}.get(name, ())
+        args = {"care_card": ("bone-pain",), "handout_list": ("test_questions",), "treatment_steps": ("rest",),
+                "self_check": ("pitting",), "write_in": ("phone", "results")}.get(name, ())
         assert "\n\n" not in render(name, *args), name
 
 
 def test_treatments_list_first_steps_before_serious_ones(render):
     table = render("treatment_table")
     assert table.index("Rest") < table.index("Core decompression surgery")
-    assert "<td>First steps</td>" in table and "<td>For more serious cases</td>" in table
+    assert "</span>First steps</td>" in table and "</span>For more serious cases</td>" in table
     assert "Core decompression" not in render("treatment_table", "first")
     assert "<caption>Treatments: first steps</caption>" in render("treatment_table", "first")
 
@@ -128,8 +129,9 @@ def test_treatments_list_first_steps_before_serious_ones(render):
 def test_imaging_table_says_which_scans_show_the_condition(render):
     table = render("test_table", scans=True)
     assert "Shows bone marrow edema?" in table
-    xray = re.search(r'<th scope="row">X-ray</th>\n<td>(\w+)</td>', table)
-    mri = re.search(r'<th scope="row"><abbr[^>]*>MRI</abbr> scan</th>\n<td>(\w+)</td>', table)
+    cell = r'\n<td><span class="fact-table__label">Shows bone marrow edema\? </span>(\w+)</td>'
+    xray = re.search(r'<th scope="row">X-ray</th>' + cell, table)
+    mri = re.search(r'<th scope="row"><abbr[^>]*>MRI</abbr> scan</th>' + cell, table)
     assert xray and xray.group(1) == "No"
     assert mri and mri.group(1) == "Yes"
     assert "Not used for this" in table  # the DXA scan measures density instead
@@ -141,7 +143,8 @@ def test_imaging_table_says_which_scans_show_the_condition(render):
 def test_pain_timeline_keeps_the_phases_in_order_and_numbers_them(data, render):
     html = render("pain_timeline")
     positions = [html.index(p.timing) for p in data.pain_phases.phases]
-    assert positions == sorted(positions) and html.startswith('<ol class="pain-timeline">')
+    assert positions == sorted(positions)
+    assert html.startswith('<p class="pain-timeline__how">') and '<ol class="pain-timeline">' in html
     assert ('<p class="pain-timeline__when"><span class="pain-timeline__number">Phase 1:</span> '
             '<strong>Month 1</strong><span class="print-only"> ·</span></p>') in html
 
@@ -231,7 +234,9 @@ def test_abbreviations_cover_the_glossary_and_the_plurals_it_gives(data):
     text = abbreviation_definitions(data)
     for short in ("NSAID", "MRI", "CT", "DXA", "ACL", "AML", "BME"):
         assert f"*[{short}]: " in text
-    assert "*[NSAIDs]: Nonsteroidal anti-inflammatory drugs" in text
+    # What each means in everyday words, not its long form (jargon too).
+    assert "*[NSAIDs]: anti-inflammatory pain medicines" in text
+    assert "*[MRI]: a scan that uses a strong magnet" in text
 
 
 def test_rendered_html_is_well_formed(render):
@@ -248,7 +253,8 @@ def test_rendered_html_is_well_formed(render):
             assert self.stack.pop() == tag
 
     for html in (render("cause_table"), render("glossary"), render("pain_timeline"), render("symptom_list"),
-                 render("care_card", "bone-pain"), render("checklist"), render("publishing")):
+                 render("care_card", "bone-pain"), render("help_ladder"), render("write_in", "phone"),
+                 render("treatment_steps", "rest"), render("publishing")):
         checker = Checker()
         checker.feed(html)
         assert checker.stack == []
@@ -268,10 +274,6 @@ def test_review_cycle_of_one_month_is_singular(data, settings, messages):
 
 def test_source_summary_writes_the_date_in_the_language(render):
     assert '<p><strong lang="en">Bone Marrow Edema</strong>, dated April 6, 2025.' in render("source_summary")
-
-
-def test_checklist_has_a_real_checkbox_per_item(data, render):
-    assert render("checklist").count('type="checkbox"') == len(data.handouts.checklist)
 
 
 def test_unknown_handout_list_is_the_editors_error(render):
@@ -303,8 +305,8 @@ def test_abbreviations_in_generated_html_are_marked_in_text_only(data, messages)
     mark = AbbreviationMarker(data, Renderer(data, messages))
     html = mark('<td title="MRI">An MRI or two NSAIDs, not MRIX.</td>')
     assert '<td title="MRI">' in html
-    assert '<abbr title="Magnetic resonance imaging">MRI</abbr> or two' in html
-    assert '<abbr title="Nonsteroidal anti-inflammatory drugs">NSAIDs</abbr>' in html
+    assert '<abbr title="a scan that uses a strong magnet">MRI</abbr> or two' in html
+    assert '<abbr title="anti-inflammatory pain medicines">NSAIDs</abbr>' in html
     assert "not MRIX." in html
 
 
@@ -323,3 +325,84 @@ def test_messages_escape_their_text_and_values_but_keep_template_markup(messages
 def test_dates_are_written_in_the_pages_language(messages):
     assert messages.long_date(datetime.date(2025, 4, 6)) == "April 6, 2025"
     assert load_messages("en").long_date(datetime.date(2027, 12, 1)) == "December 1, 2027"
+
+
+def test_help_ladder_lists_every_step_least_urgent_first_and_says_how_to_use_it(data, render):
+    html = render("help_ladder")
+    levels = re.findall(r'<section class="care-card care-card--(\w+)"', html)
+    assert levels == [level.id for level in data.care_cards.levels] == ["soon", "today", "emergency"]
+    assert "Read all 3 boxes. If more than one fits you, do what the most urgent one says." in html
+    assert html.count("<li>\n<section") == 3  # one list item a step, read in order
+    assert '<h3 class="care-card__heading" id="care-card-feel-very-unwell">' in html
+
+
+def test_emergency_step_says_the_local_number_until_one_is_set(data, settings, messages):
+    unset = renderer_for(data, settings, messages)("help_ladder")
+    assert "Call your local emergency number." in unset
+    with_number = settings.model_copy(update={"emergency_number": "112"})
+    html = renderer_for(data, with_number, messages)("help_ladder")
+    assert 'Call <span class="phone-number">112</span>.' in html
+    assert "local emergency number" not in html
+
+
+def test_clinic_phone_stands_on_every_step_that_says_call_and_not_on_the_emergency_one(data, settings, messages):
+    clinic = load_settings({**CONFIG["extra"], "clinic": {"name": "Riverside", "phone": "(555) 010-4477"}},
+                           "mkdocs.yml")
+    html = renderer_for(data, clinic, messages)("help_ladder")
+    cards = html.split('<section class="care-card')[1:]
+    calls = ["Call Riverside at" in card for card in cards]
+    assert calls == [card.phone == "clinic" for card in data.care_cards.cards] == [True, True, False]
+    assert "Call Riverside at" not in renderer_for(data, settings, messages)("help_ladder")
+
+
+def test_write_in_lines_are_labelled_and_the_clinic_fills_the_phone_line(data, settings, messages):
+    blank = renderer_for(data, settings, messages)("write_in", "phone", "appointment")
+    assert blank.count('<span class="write-in__line"></span>') == 2
+    assert "My doctor&#39;s or clinic&#39;s phone number:" in blank and "My next appointment:" in blank
+    clinic = load_settings({**CONFIG["extra"], "clinic": {"name": "Riverside", "phone": "(555) 010-4477"}},
+                           "mkdocs.yml")
+    filled = renderer_for(data, clinic, messages)("write_in", "phone", "appointment")
+    assert 'Riverside: <span class="phone-number">(555) 010-4477</span>' in filled
+    assert filled.count('<span class="write-in__line"></span>') == 1  # the appointment line stays
+    with pytest.raises(PageCallError, match="name the lines to write on, from: phone, out_of_hours"):
+        renderer_for(data, settings, messages)("write_in", "fax")
+
+
+def test_steps_are_numbered_in_the_datas_order(data, render):
+    html = render("treatment_steps", "nsaids")
+    steps = re.findall(r"<li>(.*?)</li>", html)
+    assert html.startswith('<ol class="steps">') and len(steps) == len(data.treatment("nsaids").steps)
+    assert "Read the label." in steps[0]
+    assert render("self_check", "pitting").startswith('<ol class="steps self-check">')
+    with pytest.raises(PageCallError, match="treatment 'steroid-injections' has no steps"):
+        render("treatment_steps", "steroid-injections")
+    with pytest.raises(PageCallError, match="no treatment with id 'nap'"):
+        render("treatment_steps", "nap")
+
+
+def test_cause_overview_gives_each_group_its_examples_in_plain_words(data, render):
+    html = render("cause_overview")
+    assert html.count("<li>") == len(data.causes.categories)
+    assert "<strong>Injuries</strong>. For example: Stress fracture (a small crack in a bone)." in html
+    assert "<strong>Bone infection (osteomyelitis)</strong></li>" in html  # no example: its name says it
+
+
+def test_test_table_shows_only_the_kinds_asked_for(render):
+    html = render("test_table", kinds=["lab", "imaging"])
+    assert "Blood tests" in html and "MRI" in html and "Physical exam" not in html
+    assert "Before the test: Ask if you need to stop eating first." in html
+    with pytest.raises(PageCallError, match="kinds must be a list of kinds of test from: talk, exam, lab, imaging"):
+        render("test_table", kinds=["scan"])
+
+
+def test_every_table_and_the_timeline_say_how_to_use_them(render):
+    for html in (render("cause_table"), render("treatment_table"), render("test_table"),
+                 render("test_table", scans=True), render("corrections")):
+        assert re.match(r'<p class="fact-table__how fact-table__how--[a-z-]+">[^<]+</p>\n<table', html)
+    assert render("pain_timeline").startswith('<p class="pain-timeline__how">Find the phase you are in')
+
+
+def test_each_cell_names_its_column_for_tables_laid_out_as_blocks(render):
+    html = render("test_table", scans=False)
+    assert '<td><span class="fact-table__label">What it looks for: </span>' in html
+    assert '<td><span class="fact-table__label">What it is like: </span>' in html

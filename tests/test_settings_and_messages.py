@@ -49,7 +49,7 @@ def test_an_unknown_top_level_setting_stops_the_build_naming_the_closest():
     # A misspelt clinic would send the handouts out without the clinic's details.
     message = settings_error(clinc={"name": "Riverside", "phone": "(555) 010-4477"})
     assert "extra.clinc is not a setting (did you mean extra.clinic?)" in message
-    assert "extra.emergency_numbr is not a setting (check the spelling)" in settings_error(emergency_numbr="911")
+    assert "extra.hotline is not a setting (check the spelling)" in settings_error(hotline="911")
     # Material's own names are known, ours nested too.
     assert "did you mean extra.polyfills?" in settings_error(polyfill=[])
     assert "extra.clinic.phne is not a setting (did you mean extra.clinic.phone?)" in settings_error(
@@ -119,3 +119,12 @@ def test_a_clinic_logo_must_be_a_file_under_docs(tmp_path):
 def test_no_clinic_and_no_feedback_route_until_they_are_set():
     settings = load_settings({**CONFIG["extra"], "feedback": ""}, "mkdocs.yml")
     assert settings.clinic is None and settings.feedback is None
+
+
+def test_emergency_number_is_two_to_six_digits_in_quotes():
+    assert load_settings({**CONFIG["extra"], "emergency_number": "112"}, "mkdocs.yml").emergency_number == "112"
+    assert load_settings({**CONFIG["extra"], "emergency_number": ""}, "mkdocs.yml").emergency_number is None
+    for wrong in (911, "9-1-1", "1", "1234567"):
+        message = settings_error(emergency_number=wrong)
+        assert ('extra.emergency_number must be 2 to 6 digits in quotes, such as "911", "112" or "000" '
+                f"(got {wrong!r})") in message
