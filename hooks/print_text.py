@@ -68,7 +68,9 @@ def spell_out_short_forms(html: str, terms: dict[str, str], phrases: dict[str, l
         if short in seen or _in_quotation(before):
             continue
         seen.add(short)
-        if _spelled_out_before(before, match, terms.get(short, "")):
+        # "(TC)" shortens the words just before it, whatever their form.
+        if _spelled_out_before(before, match, terms.get(short, "")) or \
+                (before.endswith("(") and html[match.end():].startswith(")")):
             continue
         end = match.end()
         for word in phrases.get(short, []):

@@ -152,8 +152,8 @@ def test_handout_page_offers_print_button_and_pdfs(browser, editions, web_server
 def test_handout_too_long_for_one_sheet_stops_the_build(project_copy):
     path = project_copy / "data" / "treatments.yml"
     raw = yaml.safe_load(path.read_text())
-    raw["treatments"][0]["steps"] = [f"Step {n}: a step of resting that has grown far too long to print."
-                                     for n in range(7)]
+    raw["treatments"][0]["steps"] = [f"Step {n}: a step of resting that has grown far too long to print, "
+                                     "and then goes on and on about it for a good many more words." for n in range(7)]
     path.write_text(yaml.safe_dump(raw, allow_unicode=True))
     result = run_build(project_copy)
     assert result.returncode != 0
