@@ -30,6 +30,10 @@ COMPONENTS: dict[str, Component] = {
                                  ("treatments.yml", "condition.yml")),
     "test_table": Component(preparing.test_table, "test_table.html", ("diagnostic_tests.yml", "condition.yml")),
     "pain_timeline": Component(preparing.pain_timeline, "pain_timeline.html", ("pain_phases.yml",)),
+    "body_figure": Component(preparing.body_figure, "figures/body.html", ("body_locations.yml", "figures.yml")),
+    "bone_figure": Component(preparing.bone_figure, "figures/bone.html", ("figures.yml",)),
+    "pain_chart": Component(preparing.pain_chart, "figures/pain.html", ("pain_phases.yml", "figures.yml")),
+    "pitting_figure": Component(preparing.pitting_figure, "figures/pitting.html", ("figures.yml",)),
     "symptom_list": Component(preparing.symptom_list, "item_list.html", ("symptoms.yml",)),
     "location_list": Component(preparing.location_list, "item_list.html", ("body_locations.yml",)),
     "glossary": Component(preparing.glossary, "glossary.html", ("glossary.yml", "causes.yml", "condition.yml")),
@@ -41,6 +45,7 @@ COMPONENTS: dict[str, Component] = {
     "corrections": Component(preparing.corrections, "corrections.html", ("source.yml",)),
     "handout_list": Component(preparing.handout_list, "item_list.html", ("handouts.yml",)),
     "write_in": Component(preparing.write_in, "write_in.html", ()),
+    "picture_credits": Component(preparing.picture_credits, "picture_credits.html", ()),
     "source_summary": Component(preparing.source_summary, "source_summary.html", ("source.yml",)),
     "publishing": Component(preparing.publishing, "publishing.html", ()),
 }

@@ -6,7 +6,7 @@ the entry and the field, in words a content editor can act on.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -14,6 +14,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import models
+from .figures import DRAWINGS, pain_continues
+from .icons import Credit, Icon, IconSet, IconSetError
 from .translations import DataTranslation, Gap, Stale, TranslationError
 
 
@@ -68,6 +70,13 @@ class GuideData:
     source: models.SourceFile
     common_questions: models.CommonQuestionsFile
     search_questions: models.SearchQuestionsFile
+    figures: models.FiguresFile
+    # The pictograms the data names (its `icon:` fields), by name, checked.
+    icons: dict[str, Icon] = field(default_factory=dict)
+    icon_credit: Credit | None = None  # who made them, for the sources page
+
+    def figure(self, figure_id: str) -> models.Figure:
+        return _find(self.figures.figures, figure_id, "figure")
 
     def category(self, category_id: str) -> models.Category:
         return _find(self.causes.categories, category_id, "cause category")
@@ -119,6 +128,7 @@ DATA_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "source.yml": ("source", models.SourceFile),
     "common_questions.yml": ("common_questions", models.CommonQuestionsFile),
     "search_questions.yml": ("search_questions", models.SearchQuestionsFile),
+    "figures.yml": ("figures", models.FiguresFile),
 }
 
 # Fields that name an entry of a list declared in the same file:
@@ -131,8 +141,10 @@ GROUP_REFERENCES = {
 }
 
 
-def load_guide_data(data_dir: Path) -> GuideData:
-    """Load every data file; raise ``DataError`` listing all problems found."""
+def load_guide_data(data_dir: Path, icon_set: IconSet | None = None) -> GuideData:
+    """Load every data file; raise ``DataError`` listing all problems found.
+    The icons the data names are looked up in ``icon_set`` (by default the
+    installed Health Icons: ``IconSetError`` if it is not installed)."""
     problems: list[DataProblem] = []
     raw_files: dict[str, tuple[str, type[BaseModel], Any]] = {}
     for file_name, (attribute, model) in DATA_FILES.items():
@@ -142,12 +154,13 @@ def load_guide_data(data_dir: Path) -> GuideData:
             raw_files[label] = (attribute, model, raw)
     if problems:
         raise DataError(problems)
-    return _validated(raw_files)
+    return _validated(raw_files, icon_set or IconSet.installed())
 
 
-def _validated(raw_files: dict[str, tuple[str, type[BaseModel], Any]]) -> GuideData:
+def _validated(raw_files: dict[str, tuple[str, type[BaseModel], Any]], icon_set: IconSet | None) -> GuideData:
     """Validate each file's data (label -> attribute, model, data) and check
-    them against each other; ``DataError`` lists every problem."""
+    them against each other and, given an icon set, their icons against it;
+    ``DataError`` lists every problem."""
     problems: list[DataProblem] = []
     loaded: dict[str, BaseModel] = {}
     for label, (attribute, model, raw) in raw_files.items():
@@ -157,7 +170,12 @@ def _validated(raw_files: dict[str, tuple[str, type[BaseModel], Any]]) -> GuideD
             problems.extend(_describe(label, raw, error))
     if not problems:
         data = GuideData(**loaded)  # type: ignore[arg-type]
-        problems.extend(_cross_check(data, {attr: label for label, (attr, _, _) in raw_files.items()}))
+        labels = {attr: label for label, (attr, _, _) in raw_files.items()}
+        problems.extend(_cross_check(data, labels))
+        if icon_set is not None:
+            icons, unknown = _icons(data, labels, icon_set)
+            problems.extend(unknown)
+            data = replace(data, icons=icons, icon_credit=icon_set.credit)
     if problems:
         raise DataError(problems)
     return data
@@ -188,8 +206,10 @@ def translate_guide_data(english: GuideData, folder: Path, language: str,
         stale.extend(translation.stale)
     if gaps:
         raise TranslationError(language, gaps)
-    return _validated({f"{label}/{name}": (attribute, model, merged[attribute])
-                       for name, (attribute, model) in DATA_FILES.items()}), stale
+    # Icons are named, not written: the translation uses the English data's.
+    translated = _validated({f"{label}/{name}": (attribute, model, merged[attribute])
+                             for name, (attribute, model) in DATA_FILES.items()}, None)
+    return replace(translated, icons=english.icons, icon_credit=english.icon_credit), stale
 
 
 def load_page_review(meta: dict[str, Any], page: str) -> models.PageReview | None:
@@ -292,6 +312,39 @@ def _repeats(file: str, section: str, entries: list[Any], field: str, message: s
         seen.add(value)
 
 
+def _entries(data: GuideData, labels: dict[str, str]) -> Iterable[tuple[str, str, int, Any]]:
+    """Every entry of every list of entries with ids: (file, section, index, entry)."""
+    for attribute, label in labels.items():
+        contents = getattr(data, attribute)
+        for section in type(contents).model_fields:
+            entries = getattr(contents, section)
+            if isinstance(entries, list) and entries and hasattr(entries[0], "id"):
+                for index, entry in enumerate(entries):
+                    yield label, section, index, entry
+
+
+def _icons(data: GuideData, labels: dict[str, str], icon_set: IconSet) -> tuple[dict[str, Icon], list[DataProblem]]:
+    """The icon of every entry that names one (its ``icon`` field), by the name
+    the data gives; a problem for each name the set does not have."""
+    icons: dict[str, Icon] = {}
+    problems: list[DataProblem] = []
+    for label, section, index, entry in _entries(data, labels):
+        name = getattr(entry, "icon", None)
+        if name is None or name in icons:
+            continue
+        if name in icon_set:
+            try:
+                icons[name] = icon_set.get(name)
+            except IconSetError as error:
+                problems.append(DataProblem(label, _entry(section, index, entry.id), "icon",
+                                            f"icon '{name}' cannot be shown: {error}; choose another"))
+        else:
+            problems.append(DataProblem(label, _entry(section, index, entry.id), "icon",
+                                        f"no icon '{name}' in {icon_set.credit.name} (the names are on "
+                                        f"the set's web page, {icon_set.credit.author_url})"))
+    return icons, problems
+
+
 def _cross_check(data: GuideData, labels: dict[str, str]) -> Iterable[DataProblem]:
     """Checks that span entries: unique ids, known categories, working references.
     ``labels`` names each file (by GuideData attribute) as the reader wrote it."""
@@ -303,6 +356,13 @@ def _cross_check(data: GuideData, labels: dict[str, str]) -> Iterable[DataProble
             if isinstance(entries, list) and entries and hasattr(entries[0], "id"):
                 yield from _repeats(labels[attribute], section, entries, "id",
                                     "duplicate id: another entry already uses it")
+
+    yield from _check_figures(data, labels["figures"])
+    for index, pain in pain_continues(data.pain_phases.phases):
+        phase = data.pain_phases.phases[index]
+        yield DataProblem(labels["pain_phases"], _entry("phases", index, phase.id), "pain",
+                          f"'{pain}' does not start where the phase before it ends "
+                          f"('{data.pain_phases.phases[index - 1].pain}'), so the pain chart's line would jump")
 
     for file_name, (section, field, groups, what) in GROUP_REFERENCES.items():
         contents = getattr(data, DATA_FILES[file_name][0])
@@ -350,3 +410,25 @@ def _cross_check(data: GuideData, labels: dict[str, str]) -> Iterable[DataProble
         if term.plural and not term.abbreviation:
             yield DataProblem(labels["glossary"], _entry("terms", index, term.id), "plural",
                               "a plural needs the abbreviation it is the plural of")
+
+
+def _check_figures(data: GuideData, label: str) -> Iterable[DataProblem]:
+    """Every drawing has its words, and each one the labels it writes."""
+    figures = {figure.id: (index, figure) for index, figure in enumerate(data.figures.figures)}
+    for drawing, needed in DRAWINGS.items():
+        if drawing not in figures:
+            yield DataProblem(label, "section 'figures'", "-",
+                              f"no entry for the drawing '{drawing}' (its caption, alt and labels)")
+            continue
+        index, figure = figures[drawing]
+        given = [item.id for item in figure.labels]
+        for missing in (name for name in needed if name not in given):
+            yield DataProblem(label, _entry("figures", index, drawing), "labels",
+                              f"no label '{missing}' (this drawing writes: {', '.join(needed) or 'none'})")
+        for extra in (name for name in given if name not in needed):
+            yield DataProblem(label, _entry("figures", index, drawing), "labels",
+                              f"'{extra}' is not a label this drawing writes ({', '.join(needed) or 'none'})")
+    for drawing, (index, _) in figures.items():
+        if drawing not in DRAWINGS:
+            yield DataProblem(label, _entry("figures", index, drawing), "id",
+                              f"no drawing '{drawing}'; the drawings are: {', '.join(DRAWINGS)}")

@@ -39,6 +39,11 @@ class Category(Entry):
     name: Words
 
 
+# A pictogram's name in the Health Icons set (macros/icons.py): "blood-drop".
+# Checked against the installed set when the data loads.
+IconName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
 class TestKind(Category):
     # Tests of a kind with scan: true are listed in the scans table.
     scan: bool = False
@@ -70,9 +75,19 @@ class CausesFile(Entry):
     causes: list[Cause] = Field(min_length=1)
 
 
+class FigurePoint(Entry):
+    """A place on a drawing, in percent of its width (0: left edge) and height (0: top)."""
+
+    x: int = Field(ge=0, le=100)
+    y: int = Field(ge=0, le=100)
+
+
 class BodyLocation(Entry):
     id: Id
     name: Words
+    # Where it sits on the body figure, a person standing and facing you
+    # (macros/figures.py): marked there, and labelled beside the figure.
+    on_figure: FigurePoint
 
 
 class BodyLocationsFile(Entry):
@@ -95,6 +110,9 @@ class PainPhase(Entry):
     name: Words
     timing: Words
     what_happens: Words
+    # What the line of the pain chart does in this phase: each phase starts
+    # where the one before it ended (checked when the data loads).
+    pain: Literal["rises", "highest", "eases"]
 
 
 class PainPhasesFile(Entry):
@@ -108,6 +126,7 @@ class DiagnosticTest(Entry):
     looks_for: Words
     what_to_expect: Words  # what the patient goes through
     getting_ready: Words | None = None  # what to do or ask before it
+    icon: IconName
     # Scans only: can this scan show the condition? None: not used to look for it.
     shows_condition: bool | None = None
 
@@ -123,6 +142,7 @@ class Treatment(Entry):
     level: Id
     explanation: Words
     steps: list[Words] = Field(default=[], max_length=7)  # how to do it, in order
+    icon: IconName
 
 
 class TreatmentsFile(Entry):
@@ -173,9 +193,13 @@ class CareCard(Entry):
     phone: Literal["clinic", "emergency"] | None = None
 
 
+class CareLevel(Category):
+    icon: IconName  # shown beside the step's name
+
+
 class CareCardsFile(Entry):
     # The steps of the help ladder, least urgent first: a reader finds the one that fits.
-    levels: list[Category] = Field(min_length=1)
+    levels: list[CareLevel] = Field(min_length=1)
     cards: list[CareCard] = Field(min_length=1)
     search_offer: Id  # the card search offers when it finds nothing
 
@@ -302,3 +326,26 @@ class SourceFile(Entry):
     source: SourceArticle
     corrections: list[Correction] = []
     additions: list[Addition] = []
+
+
+class FigureLabel(Entry):
+    """A word or two written on a drawing, at the place the drawing gives it."""
+
+    id: Id
+    text: Words
+
+
+class Figure(Entry):
+    """A drawing's words: its caption, what it shows in words for those who
+    cannot see it (its text alternative), and the labels written on it. The
+    drawings themselves are macros/templates/figures/; macros/figures.py names
+    the labels each one needs."""
+
+    id: Id
+    caption: Words
+    alt: Words
+    labels: list[FigureLabel] = []
+
+
+class FiguresFile(Entry):
+    figures: list[Figure] = Field(min_length=1)

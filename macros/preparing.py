@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.structure.files import File
 
+from . import figures
 from .loading import GuideData, PageCallError
 from .models import GlossaryTerm, PageReview, SourceArticle
 from .qr import QrCode, qr_code
@@ -74,6 +75,35 @@ def symptom_list(data: GuideData, explained: bool = True) -> Context:
     if explained:
         return {"items": data.symptoms.symptoms}
     return {"items": [symptom.name for symptom in data.symptoms.symptoms], "css": "in-columns"}
+
+
+def _figure(data: GuideData, figure_id: str, drawing: Any, id_prefix: str) -> Context:
+    return {"words": data.figure(figure_id), "drawing": drawing, "id_prefix": id_prefix}
+
+
+def _labels(data: GuideData, figure_id: str) -> dict[str, str]:
+    return {label.id: label.text for label in data.figure(figure_id).labels}
+
+
+def body_figure(data: GuideData, id_prefix: str = "") -> Context:
+    """A person standing, with the places where it happens most marked."""
+    return _figure(data, "where-it-happens", figures.body_figure(data.locations.locations), id_prefix)
+
+
+def bone_figure(data: GuideData, id_prefix: str = "") -> Context:
+    """A bone cut open: the hard outer bone, the marrow, the fluid."""
+    return _figure(data, "inside-a-bone", figures.bone_figure(_labels(data, "inside-a-bone")), id_prefix)
+
+
+def pain_chart(data: GuideData, id_prefix: str = "") -> Context:
+    """The pain over the phases, as a line."""
+    drawing = figures.pain_chart(data.pain_phases.phases, _labels(data, "pain-over-time"))
+    return _figure(data, "pain-over-time", drawing, id_prefix)
+
+
+def pitting_figure(data: GuideData, id_prefix: str = "") -> Context:
+    """The pitting self-check in two pictures."""
+    return _figure(data, "pitting-check", figures.pitting_figure(_labels(data, "pitting-check")), id_prefix)
 
 
 def location_list(data: GuideData) -> Context:
@@ -245,6 +275,13 @@ def write_in(data: GuideData, *lines: str, settings: GuideSettings) -> Context:
         raise PageCallError(f"name the lines to write on, from: {', '.join(WRITE_IN_LINES)}"
                             + (f" (got {', '.join(map(repr, unknown))})" if unknown else ""))
     return {"lines": lines, "clinic": settings.clinic}
+
+
+def picture_credits(data: GuideData) -> Context:
+    """Who made the pictograms, and their licence, as the installed set says."""
+    if data.icon_credit is None:
+        raise PageCallError("the data was loaded without its icon set, so there is no one to credit")
+    return {"credit": data.icon_credit}
 
 
 def source_summary(data: GuideData) -> Context:

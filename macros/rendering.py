@@ -22,7 +22,7 @@ class Renderer:
     def __init__(self, data: GuideData, messages: Messages) -> None:
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                                trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.do"])
-        self.env.globals.update(t=messages, condition=data.condition.condition.name)
+        self.env.globals.update(t=messages, condition=data.condition.condition.name, icons=data.icons)
         self.env.filters["long_date"] = messages.long_date
 
     def render(self, template: str, context: Mapping[str, Any]) -> str:

@@ -130,8 +130,9 @@ def test_imaging_table_says_which_scans_show_the_condition(render):
     table = render("test_table", scans=True)
     assert "Shows bone marrow edema?" in table
     cell = r'\n<td><span class="fact-table__label">Shows bone marrow edema\? </span>(\w+)</td>'
-    xray = re.search(r'<th scope="row">X-ray</th>' + cell, table)
-    mri = re.search(r'<th scope="row"><abbr[^>]*>MRI</abbr> scan</th>' + cell, table)
+    icon = r'<svg class="guide-icon"[^>]*>.*?</svg>'
+    xray = re.search(r'<th scope="row">' + icon + 'X-ray</th>' + cell, table)
+    mri = re.search(r'<th scope="row">' + icon + r'<abbr[^>]*>MRI</abbr> scan</th>' + cell, table)
     assert xray and xray.group(1) == "No"
     assert mri and mri.group(1) == "Yes"
     assert "Not used for this" in table  # the DXA scan measures density instead

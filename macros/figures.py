@@ -1,0 +1,214 @@
+"""The drawings' geometry, worked out from the data: where the body figure's
+marks and labels go, the line of the pain chart, and words wrapped to fit.
+
+The markup of each drawing is in ``templates/figures/``; its words are in
+data/figures.yml (caption, text alternative, labels) and the data it draws.
+Every size here is in the drawing's own units (its viewBox): the drawings are
+420 wide and scale to the page, so 20 units of text stay readable on a phone.
+"""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from .models import BodyLocation, PainPhase
+
+# Each drawing, by the id of its words in data/figures.yml, with the labels it writes.
+DRAWINGS: dict[str, tuple[str, ...]] = {
+    "where-it-happens": (),  # its labels are the body locations' names
+    "inside-a-bone": ("hard-bone", "marrow", "fluid"),
+    "pain-over-time": ("more-pain", "time"),
+    "pitting-check": ("press", "dent"),
+}
+
+WIDTH = 420
+# An average letter is about this share of the text size wide (a sans-serif
+# face); lines are wrapped to the letters that fit.
+LETTER = 0.56
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """``text`` in lines that fit ``width`` units at text size ``size``. A word
+    longer than a line keeps its own line rather than being cut."""
+    return textwrap.wrap(text, max(1, int(width / (size * LETTER))), break_long_words=False) or [text]
+
+
+@dataclass(frozen=True)
+class Label:
+    lines: list[str]
+    x: float
+    y: float        # the first line's baseline
+    size: float
+    line_height: float
+
+    @property
+    def bottom(self) -> float:
+        return self.y + (len(self.lines) - 1) * self.line_height
+
+
+def label(text: str, x: float, y: float, width: float, size: float = 20) -> Label:
+    return Label(wrap(text, width, size), x, y, size, size * 1.2)
+
+
+def label_above(text: str, x: float, y: float, width: float, size: float = 20) -> Label:
+    """A label whose last line sits on ``y``: it grows upwards."""
+    lines = wrap(text, width, size)
+    return Label(lines, x, y - (len(lines) - 1) * size * 1.2, size, size * 1.2)
+
+
+# The body figure: a person standing, drawn 200 wide and 400 high and shown at
+# BODY_SCALE, at the left of the drawing; the labels in a column to its right.
+# The drawing is as wide as its longest label needs.
+BODY_SCALE = 0.65
+BODY_BOX = (200 * BODY_SCALE, 400 * BODY_SCALE)
+BODY_LABEL_X = BODY_BOX[0] + 34
+BODY_LABEL_SIZE = 24
+BODY_LABEL_GAP = 8
+
+
+@dataclass(frozen=True)
+class BodyMark:
+    name: str
+    x: float           # the mark on the figure
+    y: float
+    label: Label
+    line_y: float      # where its leader line meets the label
+
+
+@dataclass(frozen=True)
+class BodyFigure:
+    marks: list[BodyMark]
+    width: float
+    height: float
+    scale: float = BODY_SCALE
+
+
+def body_figure(locations: list[BodyLocation]) -> BodyFigure:
+    """A mark for each location at the place it gives, and its name beside the
+    figure, level with the mark where there is room; labels that would overlap
+    move down (and, at the foot of the drawing, all move up) to keep apart."""
+    size, line_height = BODY_LABEL_SIZE, BODY_LABEL_SIZE * 1.2
+    points = sorted(((loc.on_figure.x * BODY_BOX[0] / 100, loc.on_figure.y * BODY_BOX[1] / 100, loc)
+                     for loc in locations), key=lambda point: point[1])
+    lines = [wrap(loc.name, WIDTH - BODY_LABEL_X - 4, size) for _, _, loc in points]
+    heights = [len(block) * line_height for block in lines]
+    # Each label's top: centred on its mark, never above the one before it.
+    tops: list[float] = []
+    for index, ((_, y, _), height) in enumerate(zip(points, heights)):
+        top = max(y - height / 2, 2.0)
+        tops.append(max(top, tops[-1] + heights[index - 1] + BODY_LABEL_GAP) if tops else top)
+    # Past the foot of the figure: up from the foot instead, if they all fit so.
+    if tops and tops[-1] + heights[-1] > BODY_BOX[1]:
+        up, floor = list(tops), float(BODY_BOX[1])
+        for index in reversed(range(len(up))):
+            up[index] = min(up[index], floor - heights[index])
+            floor = up[index] - BODY_LABEL_GAP
+        if up[0] >= 2:
+            tops = up
+    height = max([BODY_BOX[1], *(top + h for top, h in zip(tops, heights))]) + 4
+    longest = max((len(line) for block in lines for line in block), default=0)
+    width = min(WIDTH, BODY_LABEL_X + longest * size * LETTER + 8)
+    marks = [BodyMark(loc.name, x, y, Label(block, BODY_LABEL_X, top + size * 0.85, size, line_height),
+                      top + h / 2)
+             for (x, y, loc), block, top, h in zip(points, lines, tops, heights)]
+    return BodyFigure(marks, width, height)
+
+
+# The pain chart: the line runs over the plot, one equal part a phase (the
+# phases' lengths are in the timeline beside it, not drawn to scale).
+PLOT_LEFT, PLOT_RIGHT = 60, 404
+PLOT_TOP, PLOT_BASE = 40, 196      # highest and lowest pain
+LEVELS = {"rises": (0, 1), "highest": (1, 1), "eases": (1, 0)}
+PHASE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class ChartPhase:
+    number: int
+    name: str
+    label: Label   # its name, under its part of the chart
+    left: float
+    right: float
+    pain: str
+
+
+@dataclass(frozen=True)
+class PainChart:
+    line: str      # the path of the line
+    area: str      # the same, closed along the base
+    phases: list[ChartPhase]
+    labels: dict[str, Label]
+    height: float
+    top: float = PLOT_TOP
+    base: float = PLOT_BASE
+    left: float = PLOT_LEFT
+    right: float = PLOT_RIGHT
+
+
+def _y(level: int) -> float:
+    return PLOT_BASE - level * (PLOT_BASE - PLOT_TOP)
+
+
+def pain_chart(phases: list[PainPhase], labels: dict[str, str]) -> PainChart:
+    """The pain's line through the phases in order: up, along the top, or
+    down, as each phase's ``pain`` says, smoothly from one to the next;
+    ``labels`` are the axes' words (more-pain, time)."""
+    step = (PLOT_RIGHT - PLOT_LEFT) / len(phases)
+    start = LEVELS[phases[0].pain][0]
+    path = [f"M{PLOT_LEFT} {_y(start)}"]
+    parts = []
+    for index, phase in enumerate(phases):
+        left, right = PLOT_LEFT + index * step, PLOT_LEFT + (index + 1) * step
+        begin, end = LEVELS[phase.pain]
+        # At the top the line bows a little higher: the peak.
+        lift = 10 if phase.pain == "highest" else 0
+        path.append(f"C{left + step / 2:.1f} {_y(begin) - lift} {right - step / 2:.1f} {_y(end) - lift} "
+                    f"{right:.1f} {_y(end)}")
+        name = label(phase.name, (left + right) / 2, PLOT_BASE + 54, step, PHASE_SIZE)
+        parts.append(ChartPhase(index + 1, phase.name, name, left, right, phase.pain))
+    line = " ".join(path)
+    area = f"{line} L{PLOT_RIGHT} {PLOT_BASE} L{PLOT_LEFT} {PLOT_BASE} Z"
+    # "Time" ends under the axis's arrow, level with the phases' numbers if it
+    # clears the last one, else under the phases' names.
+    time_words = labels["time"]
+    clears = PLOT_RIGHT + 8 - len(time_words) * 20 * LETTER > (parts[-1].left + parts[-1].right) / 2 + 14
+    time = label(time_words, PLOT_RIGHT + 8,
+                 PLOT_BASE + 28 if clears else max(part.label.bottom for part in parts) + 30, 200)
+    axis = label(labels["more-pain"], 0, 0, PLOT_BASE - PLOT_TOP + 24)
+    bottom = max(time.bottom, *(part.label.bottom for part in parts))
+    return PainChart(line, area, parts, {"time": time, "more-pain": axis}, bottom + 10)
+
+
+def pain_continues(phases: list[PainPhase]) -> list[tuple[int, str]]:
+    """The phases (index, pain) whose line would not start where the one before ended."""
+    return [(index, phase.pain) for index, (before, phase) in enumerate(zip(phases, phases[1:]), start=1)
+            if LEVELS[before.pain][1] != LEVELS[phase.pain][0]]
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A drawing of fixed shapes: where its labels go, its height and how far
+    down its shapes start (below the labels above them)."""
+
+    labels: dict[str, Label]
+    height: float
+    top: float = 0
+
+
+def bone_figure(labels: dict[str, str]) -> Drawing:
+    """The bone, 144 high, with its outer bone labelled above it and its
+    marrow and fluid below it."""
+    size = 20
+    top = len(wrap(labels["hard-bone"], 280, size)) * size * 1.2 + 16
+    below = top + 158 + size
+    placed = {"hard-bone": label_above(labels["hard-bone"], 150, top - 20, 280, size),
+              "marrow": label(labels["marrow"], 118, below, 190, size),
+              "fluid": label(labels["fluid"], 312, below, 190, size)}
+    return Drawing(placed, max(placed["marrow"].bottom, placed["fluid"].bottom) + 10, top)
+
+
+def pitting_figure(labels: dict[str, str]) -> Drawing:
+    """Two panels, 180 high, each with its step's label under it."""
+    placed = {"press": label(labels["press"], 100, 210, 190),
+              "dent": label(labels["dent"], 320, 210, 190)}
+    return Drawing(placed, max(placed["press"].bottom, placed["dent"].bottom) + 10)

@@ -1,0 +1,268 @@
+"""Pictures: drawings made from the data, captioned and described in each
+language, and pictograms from the pinned Health Icons set, checked on loading."""
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+from html import unescape
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros import figures
+from macros.components import Components
+from macros.icons import IconSet, IconSetError, _checked
+from macros.loading import DataError, load_guide_data, translate_guide_data
+from macros.messages import load_messages
+from macros.models import BodyLocation, FigurePoint
+from macros.settings import load_settings
+
+from conftest import CONFIG, ROOT
+
+DRAWINGS = {"body_figure": "where-it-happens", "bone_figure": "inside-a-bone", "pain_chart": "pain-over-time",
+            "pitting_figure": "pitting-check"}
+
+
+@pytest.fixture(scope="module")
+def english():
+    return load_guide_data(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def spanish(english):
+    data, _ = translate_guide_data(english, ROOT / "translations/es/data", "es", "translations/es/data")
+    return data
+
+
+def components(data, language: str = "en") -> Components:
+    return Components(data, load_settings(CONFIG["extra"], "mkdocs.yml"), load_messages(language))
+
+
+def drawn_text(html: str) -> list[str]:
+    """The words written on a drawing: its <tspan> and <text> lines."""
+    return [unescape(re.sub("<[^>]+>", "", line)).strip()
+            for line in re.findall(r"<(?:tspan|text)[^>]*>([^<]+)(?=<)", html) if line.strip()]
+
+
+def words_of(figure) -> dict[str, str]:
+    return {"caption": figure.caption, "alt": figure.alt, **{label.id: label.text for label in figure.labels}}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("macro", DRAWINGS)
+def test_every_drawing_is_a_captioned_figure_described_in_its_language(english, spanish, language, macro):
+    data = english if language == "en" else spanish
+    html = components(data, language).render(macro)
+    words = data.figure(DRAWINGS[macro])
+    assert html.startswith('<figure class="guide-figure') and html.rstrip().endswith("</figure>")
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", html, re.S)
+    assert caption and unescape(caption.group(1)) == words.caption
+    svg = re.search(r'<svg class="guide-figure__drawing"[^>]*role="img" aria-labelledby="([^"]+)"', html)
+    title = re.search(rf'<title id="{svg.group(1)}">(.*?)</title>', html, re.S)
+    assert title and unescape(title.group(1)).startswith(words.alt)
+    if language == "es":
+        english_words = english.figure(DRAWINGS[macro])
+        assert words.caption != english_words.caption and words.alt != english_words.alt
+
+
+def test_the_labels_written_inside_the_drawings_are_translated(english, spanish):
+    for macro, figure_id in DRAWINGS.items():
+        for data, language, other in ((english, "en", spanish), (spanish, "es", english)):
+            written = drawn_text(components(data, language).render(macro))
+            own = [label.text for label in data.figure(figure_id).labels]
+            theirs = [label.text for label in other.figure(figure_id).labels]
+            assert all(text in " ".join(written) for text in own), (macro, language)
+            assert not any(text in written for text in theirs), (macro, language)
+    # The drawings made from other data write that data's words, in the language too.
+    body = drawn_text(components(spanish, "es").render("body_figure"))
+    assert {location.name for location in spanish.locations.locations} <= set(body)
+    assert "Rodilla" in body and "Knee" not in body
+    pain = " ".join(drawn_text(components(spanish, "es").render("pain_chart")))
+    assert "Empieza el dolor" in pain and "Pain starts" not in pain
+
+
+def test_the_pain_charts_description_says_what_its_line_does_in_each_phase(english):
+    html = components(english).render("pain_chart")
+    title = unescape(re.search(r"<title[^>]*>(.*?)</title>", html, re.S).group(1))
+    assert "Phase 1, Pain starts: the line goes up." in title
+    assert "Phase 2, Pain is at its worst: the line stays at the top." in title
+    assert "Phase 3, Pain eases: the line slowly comes down." in title
+
+
+def with_location(data, **fields):
+    location = BodyLocation(**fields)
+    locations = data.locations.model_copy(update={"locations": [*data.locations.locations, location]})
+    return dataclasses.replace(data, locations=locations)
+
+
+def test_a_body_location_added_to_the_data_is_marked_and_named_on_the_figure(english):
+    data = with_location(english, id="shoulder", name="Shoulder", on_figure=FigurePoint(x=80, y=22))
+    html = components(data).render("body_figure")
+    marks = re.findall(r'<circle class="guide-figure__mark" cx="([\d.]+)" cy="([\d.]+)"', html)
+    assert len(marks) == len(english.locations.locations) + 1
+    x, y = 80 * figures.BODY_BOX[0] / 100, 22 * figures.BODY_BOX[1] / 100
+    assert (f"{x:g}", f"{y:g}") in [(f"{float(a):g}", f"{float(b):g}") for a, b in marks]
+    assert "Shoulder" in drawn_text(html)
+    assert re.search(r"<title[^>]*>[^<]*Shoulder, Hip, Knee, Ankle, Foot\.</title>", html)
+
+
+def test_body_labels_never_overlap_and_stay_inside_the_drawing():
+    crowded = [BodyLocation(id=f"p{n}", name=f"Place number {n}", on_figure=FigurePoint(x=60, y=90 + n))
+               for n in range(6)]
+    drawing = figures.body_figure(crowded)
+    tops = [(mark.label.y, mark.label.bottom) for mark in drawing.marks]
+    for (_, bottom), (top, _) in zip(tops, tops[1:]):
+        assert top - figures.BODY_LABEL_SIZE >= bottom - 0.01
+    assert all(0 <= mark.label.y - figures.BODY_LABEL_SIZE and mark.label.bottom <= drawing.height
+               for mark in drawing.marks)
+    assert drawing.width <= figures.WIDTH
+
+
+def test_the_pain_line_rises_stays_and_eases_as_the_phases_say(english):
+    chart = figures.pain_chart(english.pain_phases.phases, {"more-pain": "More pain", "time": "Time"})
+    points = [float(y) for y in re.findall(r"[\d.]+ ([\d.]+)(?= C| L|$)", chart.line)]
+    # M start, then the end of each phase: low, high, high, low.
+    assert points == [figures.PLOT_BASE, figures.PLOT_TOP, figures.PLOT_TOP, figures.PLOT_BASE]
+    assert [phase.number for phase in chart.phases] == [1, 2, 3]
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path / "data"
+
+
+def edit(data_dir: Path, file_name: str, change) -> None:
+    path = data_dir / file_name
+    raw = yaml.safe_load(path.read_text())
+    change(raw)
+    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True))
+
+
+def problems(data_dir: Path) -> str:
+    with pytest.raises(DataError) as caught:
+        load_guide_data(data_dir)
+    return str(caught.value)
+
+
+def test_an_unknown_icon_stops_the_build_naming_the_entry(data_dir):
+    edit(data_dir, "diagnostic_tests.yml", lambda d: d["tests"][2].update(icon="blood-dropp"))
+    edit(data_dir, "care_cards.yml", lambda d: d["levels"][0].update(icon="no-such-icon"))
+    text = problems(data_dir)
+    assert "data/diagnostic_tests.yml: entry tests[2] (id 'blood-tests'), field 'icon': no icon 'blood-dropp'" in text
+    assert "data/care_cards.yml: entry levels[0] (id 'soon'), field 'icon': no icon 'no-such-icon'" in text
+
+
+def test_a_test_or_treatment_without_an_icon_is_named(data_dir):
+    edit(data_dir, "treatments.yml", lambda d: d["treatments"][0].pop("icon"))
+    assert "data/treatments.yml: entry treatments[0] (id 'rest'), field 'icon': required field is missing" \
+        in problems(data_dir)
+
+
+def test_a_drawing_without_its_caption_alt_or_labels_stops_the_build_naming_it(data_dir):
+    def change(raw):
+        raw["figures"][1].pop("alt")
+        raw["figures"][2].pop("caption")
+        raw["figures"][3]["labels"] = raw["figures"][3]["labels"][:1]
+    edit(data_dir, "figures.yml", change)
+    text = problems(data_dir)
+    assert "data/figures.yml: entry figures[1] (id 'inside-a-bone'), field 'alt': required field is missing" in text
+    assert "data/figures.yml: entry figures[2] (id 'pain-over-time'), field 'caption': required field is missing" in text
+
+
+def test_a_drawing_missing_from_the_words_or_a_label_it_does_not_write_is_named(data_dir):
+    def change(raw):
+        raw["figures"] = [f for f in raw["figures"] if f["id"] != "where-it-happens"]
+        raw["figures"][-1]["labels"] = raw["figures"][-1]["labels"][:1] + [{"id": "wink", "text": "Wink"}]
+    edit(data_dir, "figures.yml", change)
+    text = problems(data_dir)
+    assert "no entry for the drawing 'where-it-happens'" in text
+    assert "entry figures[2] (id 'pitting-check'), field 'labels': no label 'dent'" in text
+    assert "'wink' is not a label this drawing writes" in text
+
+
+def test_a_pain_phase_that_would_make_the_line_jump_is_named(data_dir):
+    edit(data_dir, "pain_phases.yml", lambda d: d["phases"][1].update(pain="rises"))
+    assert "data/pain_phases.yml: entry phases[1] (id 'peak'), field 'pain': 'rises' does not start where " \
+           "the phase before it ends ('rises')" in problems(data_dir)
+
+
+def test_a_spanish_drawing_without_its_words_is_a_named_gap(english, tmp_path):
+    folder = tmp_path / "es"
+    shutil.copytree(ROOT / "translations/es/data", folder)
+    raw = yaml.safe_load((folder / "figures.yml").read_text())
+    raw["figures"]["inside-a-bone"].pop("alt")
+    raw["figures"]["inside-a-bone"]["labels"]["fluid"]["text"] = ""
+    (folder / "figures.yml").write_text(yaml.safe_dump(raw, allow_unicode=True))
+    with pytest.raises(Exception) as caught:
+        translate_guide_data(english, folder, "es", "translations/es/data")
+    text = str(caught.value)
+    assert "translations/es/data/figures.yml: figures 'inside-a-bone', field 'alt': no Spanish text" in text
+    assert "labels 'fluid', field 'text': no Spanish text" in text
+
+
+def test_icons_are_hidden_from_screen_readers_and_drawn_in_the_text_colour(english):
+    render = components(english).render
+    table = render("test_table")
+    icons = re.findall(r'<svg class="guide-icon" viewBox="0 0 48 48" aria-hidden="true" focusable="false">', table)
+    assert len(icons) == len(english.tests.tests)
+    assert render("treatment_table").count('class="guide-icon"') == len(english.treatments.treatments)
+    ladder = render("help_ladder")
+    assert ladder.count('class="guide-icon"') == len(english.care_cards.cards)
+    assert 'fill="currentColor"' in table and "<use" not in table and "<defs" not in table
+    # The cause table's rows have no icon.
+    assert "guide-icon" not in render("cause_table")
+
+
+def test_an_icon_is_only_shapes_its_uses_written_out():
+    assert _checked('<path fill="currentColor" d="M0 0h4v4z"/>', "x") == '<path fill="currentColor" d="M0 0h4v4z" />'
+    written = _checked('<defs><path id="a" d="M1 1h2"/></defs><g fill="currentColor"><use href="#a"/></g>', "x")
+    assert "<use" not in written and "<defs" not in written and 'id="a"' not in written and 'd="M1 1h2"' in written
+    for body in ('<script>alert(1)</script>', '<path d="M0 0" onload="x()"/>', '<image href="http://x/y.png"/>',
+                 '<path d="M0 0" style="fill:url(http://x)"/>', '<use href="#missing"/>'):
+        with pytest.raises(IconSetError):
+            _checked(body, "x")
+
+
+def test_the_installed_icon_set_is_the_pinned_one_and_credited(english):
+    pinned = yaml.safe_load((ROOT / "package.json").read_text())["dependencies"]["@iconify-json/healthicons"]
+    assert english.icon_credit.version == pinned
+    credit = components(english).render("picture_credits")
+    assert "Health Icons" in credit and "Resolve to Save Lives" in credit and english.icon_credit.licence in credit
+    assert IconSet.installed().get("blood-drop").width == 48
+
+
+def test_the_figure_palette_keeps_its_parts_apart_in_grey():
+    """Printed in grey, neighbouring colours of a drawing stay different
+    greys (luminance ratio of 1.4 or more), in both schemes."""
+    css = (ROOT / "docs/assets/css/guide.css").read_text()
+    blocks = [block for block in re.findall(r"\.guide-figure \{([^}]*)\}", css) if "--figure-" in block]
+    assert len(blocks) == 2
+    neighbours = [("hard-bone", "marrow"), ("marrow", "fluid"), ("hard-bone", "bone-line"), ("marrow", "holes"),
+                  ("fluid", "drop"), ("body", "mark"), ("skin", "finger"), ("panel", "skin")]
+    for block in blocks:
+        colours = dict(re.findall(r"--figure-([a-z-]+):\s*(#[0-9a-f]{6})\b", block))
+        for a, b in neighbours:
+            la, lb = luminance(colours[a]), luminance(colours[b])
+            assert (max(la, lb) + 0.05) / (min(la, lb) + 0.05) >= 1.4, (a, b)
+
+
+def luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_built_pages_show_their_drawings_with_nothing_from_outside(built_site):
+    expected = {"what-is-it": ["where-it-happens", "inside-a-bone"], "symptoms": ["pitting-check", "pain-over-time"],
+                "handouts/at-a-glance": ["where-it-happens"], "handouts/treatment-and-recovery": ["pain-over-time"]}
+    for page, drawings in expected.items():
+        html = (built_site / page / "index.html").read_text()
+        found = re.findall(r'aria-labelledby="figure-([a-z-]+)"', html)
+        assert found == drawings, page
+        for svg in re.findall(r'<svg class="guide-figure__drawing".*?</svg>', html, re.S):
+            assert "<abbr" not in svg and "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    sources = (built_site / "sources" / "index.html").read_text()
+    assert "Health Icons" in sources
