@@ -23,6 +23,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.build_log import side_log  # noqa: E402
+from macros.icons import IconSetError  # noqa: E402
 from macros.languages import LanguageEdition, LanguageError, chosen_edition, sitemap_with_languages  # noqa: E402
 from macros.loading import DataError, GuideData, load_guide_data, translate_guide_data  # noqa: E402
 from macros.messages import MESSAGES_DIR, MessageError, Messages, load_messages, missing_messages  # noqa: E402
@@ -69,7 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # choose a language, in each language.
         config["guide_language_choice"] = {language: {"guide": names[language], "choose": catalog("languages.choose")}
                                            for language, catalog in catalogs.items()}
-    except (SettingsError, DataError, TranslationError, MessageError) as error:
+    except (SettingsError, DataError, TranslationError, MessageError, IconSetError) as error:
         # A PluginError stops the build with this message and no traceback.
         raise PluginError(str(error)) from None
     config["guide_data"] = data

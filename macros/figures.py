@@ -57,11 +57,11 @@ def label_above(text: str, x: float, y: float, width: float, size: float = 20) -
 
 
 # The body figure: a person standing, drawn 200 wide and 400 high and shown at
-# BODY_SCALE, at the left of the drawing; the labels in a column to its right.
-# The drawing is as wide as its longest label needs.
-BODY_SCALE = 0.65
+# BODY_SCALE (smaller beside its labels where room is short: a handout), at the
+# left of the drawing; the labels in a column to its right. The drawing is as
+# wide as its longest label needs.
+BODY_SCALE, BODY_SCALE_COMPACT = 0.65, 0.45
 BODY_BOX = (200 * BODY_SCALE, 400 * BODY_SCALE)
-BODY_LABEL_X = BODY_BOX[0] + 34
 BODY_LABEL_SIZE = 24
 BODY_LABEL_GAP = 8
 
@@ -80,17 +80,20 @@ class BodyFigure:
     marks: list[BodyMark]
     width: float
     height: float
-    scale: float = BODY_SCALE
+    scale: float
 
 
-def body_figure(locations: list[BodyLocation]) -> BodyFigure:
+def body_figure(locations: list[BodyLocation], compact: bool = False) -> BodyFigure:
     """A mark for each location at the place it gives, and its name beside the
     figure, level with the mark where there is room; labels that would overlap
     move down (and, at the foot of the drawing, all move up) to keep apart."""
+    scale = BODY_SCALE_COMPACT if compact else BODY_SCALE
+    box = (200 * scale, 400 * scale)
+    label_x = box[0] + 34
     size, line_height = BODY_LABEL_SIZE, BODY_LABEL_SIZE * 1.2
-    points = sorted(((loc.on_figure.x * BODY_BOX[0] / 100, loc.on_figure.y * BODY_BOX[1] / 100, loc)
+    points = sorted(((loc.on_figure.x * box[0] / 100, loc.on_figure.y * box[1] / 100, loc)
                      for loc in locations), key=lambda point: point[1])
-    lines = [wrap(loc.name, WIDTH - BODY_LABEL_X - 4, size) for _, _, loc in points]
+    lines = [wrap(loc.name, WIDTH - label_x - 4, size) for _, _, loc in points]
     heights = [len(block) * line_height for block in lines]
     # Each label's top: centred on its mark, never above the one before it.
     tops: list[float] = []
@@ -98,35 +101,44 @@ def body_figure(locations: list[BodyLocation]) -> BodyFigure:
         top = max(y - height / 2, 2.0)
         tops.append(max(top, tops[-1] + heights[index - 1] + BODY_LABEL_GAP) if tops else top)
     # Past the foot of the figure: up from the foot instead, if they all fit so.
-    if tops and tops[-1] + heights[-1] > BODY_BOX[1]:
-        up, floor = list(tops), float(BODY_BOX[1])
+    if tops and tops[-1] + heights[-1] > box[1]:
+        up, floor = list(tops), float(box[1])
         for index in reversed(range(len(up))):
             up[index] = min(up[index], floor - heights[index])
             floor = up[index] - BODY_LABEL_GAP
         if up[0] >= 2:
             tops = up
-    height = max([BODY_BOX[1], *(top + h for top, h in zip(tops, heights))]) + 4
+    height = max([box[1], *(top + h for top, h in zip(tops, heights))]) + 4
     longest = max((len(line) for block in lines for line in block), default=0)
-    width = min(WIDTH, BODY_LABEL_X + longest * size * LETTER + 8)
-    marks = [BodyMark(loc.name, x, y, Label(block, BODY_LABEL_X, top + size * 0.85, size, line_height),
-                      top + h / 2)
+    width = min(WIDTH, label_x + longest * size * LETTER + 8)
+    marks = [BodyMark(loc.name, x, y, Label(block, label_x, top + size * 0.85, size, line_height), top + h / 2)
              for (x, y, loc), block, top, h in zip(points, lines, tops, heights)]
-    return BodyFigure(marks, width, height)
+    return BodyFigure(marks, width, height, scale)
 
 
-# The pain chart: the line runs over the plot, one equal part a phase (the
-# phases' lengths are in the timeline beside it, not drawn to scale).
-PLOT_LEFT, PLOT_RIGHT = 60, 404
-PLOT_TOP, PLOT_BASE = 40, 196      # highest and lowest pain
+# The pain chart: the line runs over the plot, each phase a part as wide as its
+# drawn_width says (the chart is not to scale: the timeline beside it gives the
+# times). Each part's number sits inside it, low down, where the line never
+# goes. "More pain" is written across, above the axis, not turned on its side.
+PLOT_LEFT, PLOT_RIGHT = 24, 404
+PLOT_TOP, PLOT_BASE = 64, 196      # the line's top and its base (no pain)
+AXIS_TOP = 40
+# What a phase's line does, from low (0) to high (1), each phase carrying on
+# from where the one before ended: the checks of pain_continues.
 LEVELS = {"rises": (0, 1), "highest": (1, 1), "eases": (1, 0)}
+# The points the line passes through in each kind of phase, as (share of the
+# phase's width, height): rising to most of its height; peaking in the middle
+# of "highest"; falling early and then levelling out slowly, not to nothing.
+DRAWN = {"rises": [(1.0, 0.7)], "highest": [(0.5, 1.0), (1.0, 0.85)], "eases": [(0.3, 0.55), (1.0, 0.08)]}
 PHASE_SIZE = 20
+NUMBER_SIZE = 24
 
 
 @dataclass(frozen=True)
 class ChartPhase:
     number: int
     name: str
-    label: Label   # its name, under its part of the chart
+    label: Label | None  # its name, under its part of the chart (if shown)
     left: float
     right: float
     pain: str
@@ -139,44 +151,55 @@ class PainChart:
     phases: list[ChartPhase]
     labels: dict[str, Label]
     height: float
-    top: float = PLOT_TOP
+    top: float = AXIS_TOP
     base: float = PLOT_BASE
     left: float = PLOT_LEFT
     right: float = PLOT_RIGHT
+    numbers: float = PLOT_BASE - 12  # the phases' numbers' baseline
+    number_size: float = NUMBER_SIZE
 
 
-def _y(level: int) -> float:
+def _y(level: float) -> float:
     return PLOT_BASE - level * (PLOT_BASE - PLOT_TOP)
 
 
-def pain_chart(phases: list[PainPhase], labels: dict[str, str]) -> PainChart:
-    """The pain's line through the phases in order: up, along the top, or
-    down, as each phase's ``pain`` says, smoothly from one to the next;
-    ``labels`` are the axes' words (more-pain, time)."""
-    step = (PLOT_RIGHT - PLOT_LEFT) / len(phases)
-    start = LEVELS[phases[0].pain][0]
-    path = [f"M{PLOT_LEFT} {_y(start)}"]
+def pain_chart(phases: list[PainPhase], labels: dict[str, str], names: bool = True) -> PainChart:
+    """The pain's line through the phases in order: up, over the top, or
+    slowly down, as each phase's ``pain`` says, smoothly from one to the next;
+    ``labels`` are the axes' words (more-pain, time). Each phase is numbered
+    in its part and, with ``names``, named under it (without: a list beside
+    the chart names them, as on a handout)."""
+    unit = (PLOT_RIGHT - PLOT_LEFT) / sum(phase.drawn_width for phase in phases)
+    start = 0.0 if LEVELS[phases[0].pain][0] == 0 else DRAWN[phases[0].pain][0][1]
+    points = [(float(PLOT_LEFT), _y(start))]
     parts = []
+    left = float(PLOT_LEFT)
     for index, phase in enumerate(phases):
-        left, right = PLOT_LEFT + index * step, PLOT_LEFT + (index + 1) * step
-        begin, end = LEVELS[phase.pain]
-        # At the top the line bows a little higher: the peak.
-        lift = 10 if phase.pain == "highest" else 0
-        path.append(f"C{left + step / 2:.1f} {_y(begin) - lift} {right - step / 2:.1f} {_y(end) - lift} "
-                    f"{right:.1f} {_y(end)}")
-        name = label(phase.name, (left + right) / 2, PLOT_BASE + 54, step, PHASE_SIZE)
+        right = left + phase.drawn_width * unit
+        points += [(left + share * (right - left), _y(height)) for share, height in DRAWN[phase.pain]]
+        name = label(phase.name, (left + right) / 2, PLOT_BASE + 28, right - left, PHASE_SIZE) if names else None
         parts.append(ChartPhase(index + 1, phase.name, name, left, right, phase.pain))
-    line = " ".join(path)
+        left = right
+    line = _smooth(points)
     area = f"{line} L{PLOT_RIGHT} {PLOT_BASE} L{PLOT_LEFT} {PLOT_BASE} Z"
-    # "Time" ends under the axis's arrow, level with the phases' numbers if it
-    # clears the last one, else under the phases' names.
-    time_words = labels["time"]
-    clears = PLOT_RIGHT + 8 - len(time_words) * 20 * LETTER > (parts[-1].left + parts[-1].right) / 2 + 14
-    time = label(time_words, PLOT_RIGHT + 8,
-                 PLOT_BASE + 28 if clears else max(part.label.bottom for part in parts) + 30, 200)
-    axis = label(labels["more-pain"], 0, 0, PLOT_BASE - PLOT_TOP + 24)
-    bottom = max(time.bottom, *(part.label.bottom for part in parts))
-    return PainChart(line, area, parts, {"time": time, "more-pain": axis}, bottom + 10)
+    # "Time" ends under the axis's arrow, under the phases' names if they are shown.
+    below = max([PLOT_BASE, *(part.label.bottom for part in parts if part.label)])
+    time = label(labels["time"], PLOT_RIGHT + 8, below + 28, 200)
+    more = label(labels["more-pain"], PLOT_LEFT + 14, AXIS_TOP - 8, 200)
+    bottom = max(time.bottom, below)
+    return PainChart(line, area, parts, {"time": time, "more-pain": more}, bottom + 10)
+
+
+def _smooth(points: list[tuple[float, float]]) -> str:
+    """A path through every point, with no corner at any of them (a
+    Catmull-Rom spline, written as cubic curves); flat at both ends."""
+    padded = [points[0], *points, points[-1]]
+    path = [f"M{points[0][0]:.1f} {points[0][1]:.1f}"]
+    for before, start, end, after in zip(padded, padded[1:], padded[2:], padded[3:]):
+        first = (start[0] + (end[0] - before[0]) / 6, start[1] + (end[1] - before[1]) / 6)
+        second = (end[0] - (after[0] - start[0]) / 6, end[1] - (after[1] - start[1]) / 6)
+        path.append(f"C{first[0]:.1f} {first[1]:.1f} {second[0]:.1f} {second[1]:.1f} {end[0]:.1f} {end[1]:.1f}")
+    return " ".join(path)
 
 
 def pain_continues(phases: list[PainPhase]) -> list[tuple[int, str]]:

@@ -43,9 +43,12 @@ def web_edition(site_url: str | None) -> str | None:
 
 
 def finish(pdf: bytes, title: str, language: str, link_words: dict[str, str]) -> bytes:
-    """The printed PDF with a description on each link (PDF/UA 7.18.5) and XMP
-    metadata: title, language and the PDF/UA-1 identification (PDF/UA 5)."""
+    """The printed PDF with a description on each link (PDF/UA 7.18.5), each
+    drawing's frame a group (see ``_frames_as_groups``) and XMP metadata:
+    title, language and the PDF/UA-1 identification (PDF/UA 5)."""
     with pikepdf.open(io.BytesIO(pdf)) as document:
+        if "/StructTreeRoot" in document.Root:
+            _frames_as_groups(document.Root.StructTreeRoot)
         for page in document.pages:
             for annotation in page.get("/Annots", []):
                 if annotation.get("/Subtype") != "/Link":
@@ -60,3 +63,29 @@ def finish(pdf: bytes, title: str, language: str, link_words: dict[str, str]) ->
         out = io.BytesIO()
         document.save(out)
         return out.getvalue()
+
+
+def _frames_as_groups(node: pikepdf.Object) -> None:
+    """Chromium tags an HTML <figure> as a PDF Figure with no text alternative,
+    around the drawing (a Figure with its /Alt) and its caption. A Figure's
+    /Alt stands for all it holds, so the frame is made a Div, a group: a
+    reader then meets the drawing's own description and its caption."""
+    if not isinstance(node, pikepdf.Dictionary):
+        return
+    kids = node.get("/K")
+    children = list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
+    if node.get("/S") == "/Figure" and "/Alt" not in node and "/ActualText" not in node \
+            and any(_has_figure(child) for child in children):
+        node.S = pikepdf.Name.Div
+    for child in children:
+        _frames_as_groups(child)
+
+
+def _has_figure(node: pikepdf.Object) -> bool:
+    if not isinstance(node, pikepdf.Dictionary):
+        return False
+    if node.get("/S") == "/Figure" and "/Alt" in node:
+        return True
+    kids = node.get("/K")
+    children = list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
+    return any(_has_figure(child) for child in children)

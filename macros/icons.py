@@ -75,9 +75,9 @@ class IconSet:
             version = json.loads((folder / "package.json").read_text(encoding="utf-8"))["version"]
             credit = Credit(info["name"], info["author"]["name"], info["author"]["url"],
                             info["license"]["title"], info["license"]["url"], version)
-        except FileNotFoundError:
-            raise IconSetError(f"the icon set {PACKAGE} is not installed ({label}): run `make build`, "
-                               "which installs the front-end packages package-lock.json pins") from None
+        except FileNotFoundError as missing:
+            raise IconSetError(f"{label}/{Path(missing.filename).name} is missing: run `make build`, which "
+                               "installs the front-end packages package-lock.json pins") from None
         except (ValueError, KeyError, TypeError) as error:
             raise IconSetError(f"{label}: not an Iconify icon set ({error})") from None
         return cls(icon_set, credit, label)

@@ -113,6 +113,9 @@ class PainPhase(Entry):
     # What the line of the pain chart does in this phase: each phase starts
     # where the one before it ended (checked when the data loads).
     pain: Literal["rises", "highest", "eases"]
+    # How wide its part of the chart is beside the others': a longer phase is
+    # drawn wider (the chart is not to scale; its timing says how long).
+    drawn_width: int = Field(default=1, ge=1, le=10)
 
 
 class PainPhasesFile(Entry):

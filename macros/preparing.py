@@ -85,9 +85,12 @@ def _labels(data: GuideData, figure_id: str) -> dict[str, str]:
     return {label.id: label.text for label in data.figure(figure_id).labels}
 
 
-def body_figure(data: GuideData, id_prefix: str = "") -> Context:
-    """A person standing, with the places where it happens most marked."""
-    return _figure(data, "where-it-happens", figures.body_figure(data.locations.locations), id_prefix)
+def body_figure(data: GuideData, compact: bool = False, id_prefix: str = "") -> Context:
+    """A person standing, with the places where it happens most marked;
+    ``compact=True``: the person smaller beside the same labels (a handout)."""
+    if compact not in (True, False):
+        raise PageCallError(f"compact must be true or false (got {compact!r})")
+    return _figure(data, "where-it-happens", figures.body_figure(data.locations.locations, compact), id_prefix)
 
 
 def bone_figure(data: GuideData, id_prefix: str = "") -> Context:
@@ -95,9 +98,12 @@ def bone_figure(data: GuideData, id_prefix: str = "") -> Context:
     return _figure(data, "inside-a-bone", figures.bone_figure(_labels(data, "inside-a-bone")), id_prefix)
 
 
-def pain_chart(data: GuideData, id_prefix: str = "") -> Context:
-    """The pain over the phases, as a line."""
-    drawing = figures.pain_chart(data.pain_phases.phases, _labels(data, "pain-over-time"))
+def pain_chart(data: GuideData, phase_names: bool = True, id_prefix: str = "") -> Context:
+    """The pain over the phases, as a line; ``phase_names=False`` numbers the
+    phases without naming them, beside a timeline that names them."""
+    if phase_names not in (True, False):
+        raise PageCallError(f"phase_names must be true or false (got {phase_names!r})")
+    drawing = figures.pain_chart(data.pain_phases.phases, _labels(data, "pain-over-time"), phase_names)
     return _figure(data, "pain-over-time", drawing, id_prefix)
 
 
