@@ -173,7 +173,7 @@ def sheet_texts(pdf: Path, pages: int) -> list[str]:
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_any_page_prints_cleanly(print_page, clinic_site, tmp_path, paper):
-    for name in ("causes", "diagnosis", "treatment", "symptoms", "glossary", "sources"):
+    for name in ("causes", "diagnosis", "treatment", "symptoms", "what-is-it", "is-it-serious", "glossary", "sources"):
         print_page.goto((clinic_site / name / "index.html").as_uri())
         pdf = tmp_path / f"{name}.pdf"
         pdf.write_bytes(print_page.pdf(format=paper, print_background=True))

@@ -269,6 +269,7 @@ def luminance(colour: str) -> float:
 
 def test_built_pages_show_their_drawings_with_nothing_from_outside(built_site):
     expected = {"what-is-it": ["where-it-happens", "inside-a-bone"], "symptoms": ["pitting-check", "pain-over-time"],
+                "is-it-serious": ["pain-over-time"],
                 "handouts/at-a-glance": ["where-it-happens"], "handouts/treatment-and-recovery": ["pain-over-time"]}
     for page, drawings in expected.items():
         html = (built_site / page / "index.html").read_text()
