@@ -11,6 +11,8 @@
 - Give a page a canonical address (and og:url) only where one exists: in the
   web edition at a real address. The kiosk's `.html` addresses are nowhere
   online, and a placeholder address is nobody's.
+- Serve our own stylesheets without their comments: they are for maintainers,
+  and half of each file's bytes on a phone's first view.
 """
 from __future__ import annotations
 
@@ -118,10 +120,26 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Kiosk only: drop the 404 page. Nothing serves it from a folder, and its
-    links are absolute to the web edition's address, which would lead off the kiosk."""
+    """Our stylesheets as served, without comments. Kiosk only: drop the 404
+    page. Nothing serves it from a folder, and its links are absolute to the
+    web edition's address, which would lead off the kiosk."""
+    for source in (Path(config.docs_dir) / OWN_CSS).glob("*.css"):
+        served = Path(config.site_dir) / OWN_CSS / source.name
+        if served.is_file():
+            served.write_text(without_comments(source.read_text(encoding="utf-8")), encoding="utf-8")
     if _is_kiosk(config):
         (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
+
+
+# Our own stylesheets, under docs/ and the site alike.
+OWN_CSS = "assets/css"
+COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+def without_comments(css: str) -> str:
+    """A stylesheet with its comments and the blank lines they leave taken out.
+    (Ours hold no quoted text with "/*" in it.)"""
+    return "\n".join(line for line in COMMENT.sub("", css).splitlines() if line.strip()) + "\n"
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:

@@ -69,6 +69,9 @@ def _page_macro(env, components: Components, name: str) -> Callable[..., str]:
 def on_post_page_macros(env) -> None:
     page, config = env.page, env.conf
     _add_page_parts(env, _page_label(env))
+    # The stylesheets of the components it shows (overrides/main.html links them).
+    used = env.variables["components_used"].get(page.file.src_uri, ())
+    page.meta["stylesheets"] = sorted({COMPONENTS[name].stylesheet for name in used} - {None})
     # Every page explains the abbreviations it uses on hover and tap.
     env.markdown += "\n\n" + env.variables["abbreviations"] + "\n"
     # The page foot is shown by overrides/partials/page-foot.html, outside the text that search indexes.

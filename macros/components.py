@@ -18,6 +18,13 @@ class Component:
     prepare: Callable[..., preparing.Context]  # picks the data the template shows
     template: str                               # in macros/templates/
     data_files: tuple[str, ...]                 # in data/: a page that shows it changes with them
+    # A stylesheet of its own (under docs/), linked only by the pages that show
+    # it, so that others (the home page's first view) do not load it.
+    stylesheet: str | None = None
+
+
+# The drawings' stylesheet.
+FIGURES_CSS = "assets/css/figures.css"
 
 
 # Every page, through its page foot and abbreviations, shows these data files.
@@ -30,10 +37,10 @@ COMPONENTS: dict[str, Component] = {
                                  ("treatments.yml", "condition.yml")),
     "test_table": Component(preparing.test_table, "test_table.html", ("diagnostic_tests.yml", "condition.yml")),
     "pain_timeline": Component(preparing.pain_timeline, "pain_timeline.html", ("pain_phases.yml",)),
-    "body_figure": Component(preparing.body_figure, "figures/body.html", ("body_locations.yml", "figures.yml")),
-    "bone_figure": Component(preparing.bone_figure, "figures/bone.html", ("figures.yml",)),
-    "pain_chart": Component(preparing.pain_chart, "figures/pain.html", ("pain_phases.yml", "figures.yml")),
-    "pitting_figure": Component(preparing.pitting_figure, "figures/pitting.html", ("figures.yml",)),
+    "body_figure": Component(preparing.body_figure, "figures/body.html", ("body_locations.yml", "figures.yml"), FIGURES_CSS),
+    "bone_figure": Component(preparing.bone_figure, "figures/bone.html", ("figures.yml",), FIGURES_CSS),
+    "pain_chart": Component(preparing.pain_chart, "figures/pain.html", ("pain_phases.yml", "figures.yml"), FIGURES_CSS),
+    "pitting_figure": Component(preparing.pitting_figure, "figures/pitting.html", ("figures.yml",), FIGURES_CSS),
     "symptom_list": Component(preparing.symptom_list, "item_list.html", ("symptoms.yml",)),
     "location_list": Component(preparing.location_list, "item_list.html", ("body_locations.yml",)),
     "glossary": Component(preparing.glossary, "glossary.html", ("glossary.yml", "causes.yml", "condition.yml")),

@@ -86,7 +86,7 @@ def test_the_pain_charts_description_says_what_its_line_does_in_each_phase(engli
     html = components(english).render("pain_chart")
     title = unescape(re.search(r'aria-label="([^"]+)"', html).group(1))
     assert "Phase 1, Pain starts: the line goes up." in title
-    assert "Phase 2, Pain is at its worst: the line stays at the top." in title
+    assert "Phase 2, Pain is at its worst: the line reaches its highest point." in title
     assert "Phase 3, Pain eases: the line slowly comes down." in title
 
 
@@ -249,7 +249,7 @@ def test_the_installed_icon_set_is_the_pinned_one_and_credited(english):
 def test_the_figure_palette_keeps_its_parts_apart_in_grey():
     """Printed in grey, neighbouring colours of a drawing stay different
     greys (luminance ratio of 1.4 or more), in both schemes."""
-    css = (ROOT / "docs/assets/css/guide.css").read_text()
+    css = (ROOT / "docs/assets/css/figures.css").read_text()
     blocks = [block for block in re.findall(r"\.guide-figure \{([^}]*)\}", css) if "--figure-" in block]
     assert len(blocks) == 2
     neighbours = [("hard-bone", "marrow"), ("marrow", "fluid"), ("hard-bone", "bone-line"), ("marrow", "holes"),
@@ -279,3 +279,19 @@ def test_built_pages_show_their_drawings_with_nothing_from_outside(built_site):
             assert "<abbr" not in svg and "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
     sources = (built_site / "sources" / "index.html").read_text()
     assert "Health Icons" in sources
+    # The drawings' stylesheet comes only with a drawing: not on the home page's first view.
+    assert "assets/css/figures.css" in (built_site / "what-is-it" / "index.html").read_text()
+    assert "figures.css" not in (built_site / "index.html").read_text() and "figures.css" not in sources
+
+
+def test_our_stylesheets_are_served_without_their_comments(built_site):
+    """The comments are for maintainers; a phone's first view does not load them.
+    Every rule is still there."""
+    from hooks.site_assets import without_comments
+    for source in sorted((ROOT / "docs/assets/css").glob("*.css")):
+        served = (built_site / "assets/css" / source.name).read_text()
+        assert "/*" not in served and len(served) < len(source.read_text()) * 0.8, source.name
+        assert served == without_comments(source.read_text())
+    # Every line that is not a comment stays, in its order.
+    css = ".a,\n/* why */\n.b { /* note */ color: red; }\n\n/* two\n   lines */\n.c { top: 0 }\n"
+    assert without_comments(css) == ".a,\n.b {  color: red; }\n.c { top: 0 }\n"
