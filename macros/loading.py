@@ -324,24 +324,28 @@ def _entries(data: GuideData, labels: dict[str, str]) -> Iterable[tuple[str, str
 
 
 def _icons(data: GuideData, labels: dict[str, str], icon_set: IconSet) -> tuple[dict[str, Icon], list[DataProblem]]:
-    """The icon of every entry that names one (its ``icon`` field), by the name
-    the data gives; a problem for each name the set does not have."""
+    """The icon of every entry that names one (its ``icon`` field) and of the
+    scans' answers, by the name the data gives; a problem for each name the
+    set does not have, or has with more than shapes."""
+    named = [(name, label, _entry(section, index, entry.id), "icon")
+             for label, section, index, entry in _entries(data, labels)
+             if (name := getattr(entry, "icon", None)) is not None]
+    answers = data.tests.answer_icons
+    named += [(getattr(answers, field), labels["tests"], "section 'answer_icons'", field)
+              for field in type(answers).model_fields]
     icons: dict[str, Icon] = {}
     problems: list[DataProblem] = []
-    for label, section, index, entry in _entries(data, labels):
-        name = getattr(entry, "icon", None)
-        if name is None or name in icons:
+    for name, label, entry, field in named:
+        if name in icons:
             continue
-        if name in icon_set:
-            try:
-                icons[name] = icon_set.get(name)
-            except IconSetError as error:
-                problems.append(DataProblem(label, _entry(section, index, entry.id), "icon",
-                                            f"icon '{name}' cannot be shown: {error}; choose another"))
-        else:
-            problems.append(DataProblem(label, _entry(section, index, entry.id), "icon",
-                                        f"no icon '{name}' in {icon_set.credit.name} (the names are on "
-                                        f"the set's web page, {icon_set.credit.author_url})"))
+        if name not in icon_set:
+            problems.append(DataProblem(label, entry, field, f"no icon '{name}' in {icon_set.credit.name} (the names "
+                                                             f"are on the set's web page, {icon_set.credit.author_url})"))
+            continue
+        try:
+            icons[name] = icon_set.get(name)
+        except IconSetError as error:
+            problems.append(DataProblem(label, entry, field, f"icon '{name}' cannot be shown: {error}; choose another"))
     return icons, problems
 
 

@@ -134,9 +134,17 @@ class DiagnosticTest(Entry):
     shows_condition: bool | None = None
 
 
+class AnswerIcons(Entry):
+    """The pictograms beside a scan's answer: it can, or cannot, show the condition."""
+
+    can_show: IconName
+    cannot_show: IconName
+
+
 class DiagnosticTestsFile(Entry):
     kinds: list[TestKind] = Field(min_length=1)
     tests: list[DiagnosticTest] = Field(min_length=1)
+    answer_icons: AnswerIcons
 
 
 class Treatment(Entry):

@@ -58,7 +58,7 @@ def test_table(data: GuideData, scans: bool | None = None, kinds: list[str] | No
     if kinds is not None and (not isinstance(kinds, list) or not kinds or any(k not in known for k in kinds)):
         raise PageCallError(f"kinds must be a list of kinds of test from: {', '.join(known)} (got {kinds!r})")
     is_scan = {kind.id: kind.scan for kind in data.tests.kinds}
-    return {"scans": scans,
+    return {"scans": scans, "answer_icons": data.tests.answer_icons,
             "tests": [t for t in data.tests.tests
                       if (scans is None or is_scan[t.kind] == scans) and (kinds is None or t.kind in kinds)]}
 

@@ -219,13 +219,37 @@ def test_icons_are_hidden_from_screen_readers_and_drawn_in_the_text_colour(engli
     render = components(english).render
     table = render("test_table")
     icons = re.findall(r'<svg class="guide-icon" viewBox="0 0 48 48" aria-hidden="true" focusable="false">', table)
-    assert len(icons) == len(english.tests.tests)
+    answered = [test for test in english.tests.tests if test.shows_condition is not None]
+    # One for each test, and a tick or a cross for each scan that says whether it can show it.
+    assert len(icons) == len(english.tests.tests) + len(answered) and answered
     assert render("treatment_table").count('class="guide-icon"') == len(english.treatments.treatments)
     ladder = render("help_ladder")
     assert ladder.count('class="guide-icon"') == len(english.care_cards.cards)
     assert 'fill="currentColor"' in table and "<use" not in table and "<defs" not in table
     # The cause table's rows have no icon.
     assert "guide-icon" not in render("cause_table")
+
+
+def test_a_scans_answer_carries_a_tick_or_a_cross_the_words_beside_it_say(english):
+    icons = english.icons
+    tick, cross = icons["yes"].body, icons["no"].body
+    table = components(english).render("test_table", scans=True)
+    rows = re.findall(r'<th scope="row">.*?</tr>', table, re.S)
+    for test, row in zip([t for t in english.tests.tests if english.test_kind(t.kind).scan], rows):
+        answer = re.search(r'Shows bone marrow edema\? </span>(.*?)</td>', row, re.S).group(1)
+        if test.shows_condition is True:
+            assert tick in answer and cross not in answer and answer.endswith("Yes"), test.id
+        elif test.shows_condition is False:
+            assert cross in answer and tick not in answer and answer.endswith("No"), test.id
+        else:
+            assert "guide-icon" not in answer, test.id
+    # The search rows say it in words only.
+    assert "guide-icon" not in table[table.index('class="search-rows"'):]
+
+
+def test_an_unknown_answer_icon_is_named(data_dir):
+    edit(data_dir, "diagnostic_tests.yml", lambda d: d["answer_icons"].update(can_show="tick"))
+    assert "data/diagnostic_tests.yml: section 'answer_icons', field 'can_show': no icon 'tick'" in problems(data_dir)
 
 
 def test_an_icon_is_only_shapes_its_uses_written_out():

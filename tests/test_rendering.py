@@ -129,7 +129,7 @@ def test_treatments_list_first_steps_before_serious_ones(render):
 def test_imaging_table_says_which_scans_show_the_condition(render):
     table = render("test_table", scans=True)
     assert "Shows bone marrow edema?" in table
-    cell = r'\n<td><span class="fact-table__label">Shows bone marrow edema\? </span>(\w+)</td>'
+    cell = r'\n<td><span class="fact-table__label">Shows bone marrow edema\? </span>(?:<svg class="guide-icon".*?</svg>)?(\w+)</td>'
     icon = r'<svg class="guide-icon"[^>]*>.*?</svg>'
     xray = re.search(r'<th scope="row">' + icon + 'X-ray</th>' + cell, table)
     mri = re.search(r'<th scope="row">' + icon + r'<abbr[^>]*>MRI</abbr> scan</th>' + cell, table)
