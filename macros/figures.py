@@ -9,7 +9,7 @@ Every size here is in the drawing's own units (its viewBox): the drawings are
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .models import BodyLocation, PainPhase
 
@@ -52,8 +52,8 @@ def label(text: str, x: float, y: float, width: float, size: float = 20) -> Labe
 
 def label_above(text: str, x: float, y: float, width: float, size: float = 20) -> Label:
     """A label whose last line sits on ``y``: it grows upwards."""
-    lines = wrap(text, width, size)
-    return Label(lines, x, y - (len(lines) - 1) * size * 1.2, size, size * 1.2)
+    placed = label(text, x, y, width, size)
+    return replace(placed, y=y - (placed.bottom - y))
 
 
 # The body figure: a person standing, drawn 200 wide and 400 high and shown at

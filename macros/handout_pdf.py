@@ -72,8 +72,7 @@ def _frames_as_groups(node: pikepdf.Object) -> None:
     reader then meets the drawing's own description and its caption."""
     if not isinstance(node, pikepdf.Dictionary):
         return
-    kids = node.get("/K")
-    children = list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
+    children = _children(node)
     if node.get("/S") == "/Figure" and "/Alt" not in node and "/ActualText" not in node \
             and any(_has_figure(child) for child in children):
         node.S = pikepdf.Name.Div
@@ -86,6 +85,10 @@ def _has_figure(node: pikepdf.Object) -> bool:
         return False
     if node.get("/S") == "/Figure" and "/Alt" in node:
         return True
+    return any(_has_figure(child) for child in _children(node))
+
+
+def _children(node: pikepdf.Dictionary) -> list[pikepdf.Object]:
+    """A structure element's kids: /K is one kid or an array of them."""
     kids = node.get("/K")
-    children = list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
-    return any(_has_figure(child) for child in children)
+    return list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []

@@ -132,7 +132,7 @@ def _write_out_uses(root: ElementTree.Element, label: str) -> None:
     defs = f"{{{SVG}}}defs"
     defined = {shape.get("id"): shape for holder in root.iter(defs) for shape in holder if shape.get("id")}
     for parent in list(root.iter()):
-        for index, child in enumerate(list(parent)):
+        for child in list(parent):
             if child.tag == defs:
                 parent.remove(child)
             elif child.tag == f"{{{SVG}}}use":

@@ -312,15 +312,14 @@ def _repeats(file: str, section: str, entries: list[Any], field: str, message: s
         seen.add(value)
 
 
-def _entries(data: GuideData, labels: dict[str, str]) -> Iterable[tuple[str, str, int, Any]]:
-    """Every entry of every list of entries with ids: (file, section, index, entry)."""
+def _sections(data: GuideData, labels: dict[str, str]) -> Iterable[tuple[str, str, list[Any]]]:
+    """Every list of entries with ids, found from the files read: (file, section, entries)."""
     for attribute, label in labels.items():
         contents = getattr(data, attribute)
         for section in type(contents).model_fields:
             entries = getattr(contents, section)
             if isinstance(entries, list) and entries and hasattr(entries[0], "id"):
-                for index, entry in enumerate(entries):
-                    yield label, section, index, entry
+                yield label, section, entries
 
 
 def _icons(data: GuideData, labels: dict[str, str], icon_set: IconSet) -> tuple[dict[str, Icon], list[DataProblem]]:
@@ -328,7 +327,7 @@ def _icons(data: GuideData, labels: dict[str, str], icon_set: IconSet) -> tuple[
     scans' answers, by the name the data gives; a problem for each name the
     set does not have, or has with more than shapes."""
     named = [(name, label, _entry(section, index, entry.id), "icon")
-             for label, section, index, entry in _entries(data, labels)
+             for label, section, entries in _sections(data, labels) for index, entry in enumerate(entries)
              if (name := getattr(entry, "icon", None)) is not None]
     answers = data.tests.answer_icons
     named += [(getattr(answers, field), labels["tests"], "section 'answer_icons'", field)
@@ -352,14 +351,8 @@ def _icons(data: GuideData, labels: dict[str, str], icon_set: IconSet) -> tuple[
 def _cross_check(data: GuideData, labels: dict[str, str]) -> Iterable[DataProblem]:
     """Checks that span entries: unique ids, known categories, working references.
     ``labels`` names each file (by GuideData attribute) as the reader wrote it."""
-    # Every list of entries with ids, found from DATA_FILES: no second list of files.
-    for file_name, (attribute, _) in DATA_FILES.items():
-        contents = getattr(data, attribute)
-        for section in type(contents).model_fields:
-            entries = getattr(contents, section)
-            if isinstance(entries, list) and entries and hasattr(entries[0], "id"):
-                yield from _repeats(labels[attribute], section, entries, "id",
-                                    "duplicate id: another entry already uses it")
+    for label, section, entries in _sections(data, labels):
+        yield from _repeats(label, section, entries, "id", "duplicate id: another entry already uses it")
 
     yield from _check_figures(data, labels["figures"])
     for index, pain in pain_continues(data.pain_phases.phases):
