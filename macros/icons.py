@@ -1,5 +1,7 @@
 """The pictograms the data names (``icon:``), from Health Icons as the npm
-registry carries it (``@iconify-json/healthicons``, pinned in package.json).
+registry carries it (``@iconify-json/healthicons``, pinned in package.json),
+and the few that set lacks, drawn for this guide in its style
+(``drawn_icons.json``, the same Iconify format).
 
 Each icon's drawing is checked when it is read: only plain shapes, no script,
 link or style. That check is what lets a template put the drawing into a page
@@ -23,6 +25,7 @@ from markupsafe import Markup
 PACKAGE = "@iconify-json/healthicons"
 # Installed by `npm ci` (the Makefile does it) beside the guide's code.
 INSTALLED = Path(__file__).resolve().parent.parent / "node_modules" / PACKAGE
+DRAWN = Path(__file__).resolve().parent / "drawn_icons.json"
 
 SVG = "http://www.w3.org/2000/svg"
 # What an icon may be drawn with: shapes and how they are painted.
@@ -42,6 +45,7 @@ class Icon:
     body: Markup  # the shapes, checked: see ``_checked``
     width: int
     height: int
+    drawn_here: bool = False  # one of ours, not the set's: the sources page says so
 
 
 @dataclass(frozen=True)
@@ -57,12 +61,16 @@ class Credit:
 
 
 class IconSet:
-    """One Iconify JSON icon set: its icons by name (aliases followed)."""
+    """One Iconify JSON icon set: its icons by name (aliases followed); and the
+    icons drawn for this guide, looked up where the set has no icon of the name."""
 
-    def __init__(self, icon_set: dict[str, Any], credit: Credit, source: str) -> None:
+    def __init__(self, icon_set: dict[str, Any], credit: Credit, source: str,
+                 drawn: dict[str, Any] | None = None) -> None:
         self._icons: dict[str, dict[str, Any]] = icon_set.get("icons", {})
         self._aliases: dict[str, dict[str, Any]] = icon_set.get("aliases", {})
         self._size = (int(icon_set.get("width", 16)), int(icon_set.get("height", 16)))
+        self._drawn: dict[str, dict[str, Any]] = (drawn or {}).get("icons", {})
+        self._drawn_size = (int((drawn or {}).get("width", 48)), int((drawn or {}).get("height", 48)))
         self.credit = credit
         self.source = source
 
@@ -80,19 +88,27 @@ class IconSet:
                                "installs the front-end packages package-lock.json pins") from None
         except (ValueError, KeyError, TypeError) as error:
             raise IconSetError(f"{label}: not an Iconify icon set ({error})") from None
-        return cls(icon_set, credit, label)
+        try:
+            drawn = json.loads(DRAWN.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise IconSetError(f"macros/{DRAWN.name}: not a readable Iconify icon set ({error})") from None
+        return cls(icon_set, credit, label, drawn)
 
     @classmethod
     @functools.cache
     def installed(cls) -> "IconSet":
-        """The set package-lock.json pins, read once a process."""
+        """The set package-lock.json pins, and ours, read once a process."""
         return cls.read(INSTALLED)
 
     def __contains__(self, name: str) -> bool:
-        return name in self._icons or name in self._aliases
+        return name in self._icons or name in self._aliases or name in self._drawn
 
     def get(self, name: str) -> Icon:
         """The icon of that name; ``KeyError`` if the set has none."""
+        if name not in self._icons and name not in self._aliases and name in self._drawn:
+            width, height = self._drawn_size
+            return Icon(name, _checked(self._drawn[name]["body"], f"macros/{DRAWN.name}: icon '{name}'"),
+                        width, height, drawn_here=True)
         seen = []
         while name in self._aliases and name not in self._icons and name not in seen:
             seen.append(name)

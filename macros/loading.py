@@ -323,12 +323,12 @@ def _sections(data: GuideData, labels: dict[str, str]) -> Iterable[tuple[str, st
 
 
 def _icons(data: GuideData, labels: dict[str, str], icon_set: IconSet) -> tuple[dict[str, Icon], list[DataProblem]]:
-    """The icon of every entry that names one (its ``icon`` field) and of the
+    """The icon of every entry that names one (its ``icon`` or ``ready_icon`` field) and of the
     scans' answers, by the name the data gives; a problem for each name the
     set does not have, or has with more than shapes."""
-    named = [(name, label, _entry(section, index, entry.id), "icon")
+    named = [(name, label, _entry(section, index, entry.id), field)
              for label, section, entries in _sections(data, labels) for index, entry in enumerate(entries)
-             if (name := getattr(entry, "icon", None)) is not None]
+             for field in ("icon", "ready_icon") if (name := getattr(entry, field, None)) is not None]
     answers = data.tests.answer_icons
     named += [(getattr(answers, field), labels["tests"], "section 'answer_icons'", field)
               for field in type(answers).model_fields]

@@ -39,7 +39,7 @@ class Category(Entry):
     name: Words
 
 
-# A pictogram's name in the Health Icons set (macros/icons.py): "blood-drop".
+# A pictogram's name in Health Icons, or in ours (macros/icons.py): "blood-drop".
 # Checked against the installed set when the data loads.
 IconName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
@@ -130,6 +130,7 @@ class DiagnosticTest(Entry):
     what_to_expect: Words  # what the patient goes through
     getting_ready: Words | None = None  # what to do or ask before it
     icon: IconName
+    ready_icon: IconName | None = None  # shown beside getting_ready
     # Scans only: can this scan show the condition? None: not used to look for it.
     shows_condition: bool | None = None
 

@@ -58,7 +58,7 @@ def test_table(data: GuideData, scans: bool | None = None, kinds: list[str] | No
     if kinds is not None and (not isinstance(kinds, list) or not kinds or any(k not in known for k in kinds)):
         raise PageCallError(f"kinds must be a list of kinds of test from: {', '.join(known)} (got {kinds!r})")
     is_scan = {kind.id: kind.scan for kind in data.tests.kinds}
-    return {"scans": scans, "answer_icons": data.tests.answer_icons,
+    return {"scans": scans, "answer_icons": data.tests.answer_icons, "is_scan": is_scan,
             "tests": [t for t in data.tests.tests
                       if (scans is None or is_scan[t.kind] == scans) and (kinds is None or t.kind in kinds)]}
 
@@ -284,10 +284,12 @@ def write_in(data: GuideData, *lines: str, settings: GuideSettings) -> Context:
 
 
 def picture_credits(data: GuideData) -> Context:
-    """Who made the pictograms, and their licence, as the installed set says."""
+    """Who made the pictograms, and their licence, as the installed set says;
+    and the names of what the pictograms we drew ourselves stand beside."""
     if data.icon_credit is None:
         raise PageCallError("the data was loaded without its icon set, so there is no one to credit")
-    return {"credit": data.icon_credit}
+    named = [*data.tests.tests, *data.treatments.treatments, *data.care_cards.levels]
+    return {"credit": data.icon_credit, "drawn": [entry.name for entry in named if data.icons[entry.icon].drawn_here]}
 
 
 def source_summary(data: GuideData) -> Context:

@@ -220,8 +220,10 @@ def test_icons_are_hidden_from_screen_readers_and_drawn_in_the_text_colour(engli
     table = render("test_table")
     icons = re.findall(r'<svg class="guide-icon" viewBox="0 0 48 48" aria-hidden="true" focusable="false">', table)
     answered = [test for test in english.tests.tests if test.shows_condition is not None]
-    # One for each test, and a tick or a cross for each scan that says whether it can show it.
-    assert len(icons) == len(english.tests.tests) + len(answered) and answered
+    ready = [test for test in english.tests.tests if test.ready_icon]
+    # One for each test, a tick or a cross for each scan that says whether it can
+    # show it, and one beside each step before a test that has one.
+    assert len(icons) == len(english.tests.tests) + len(answered) + len(ready) and answered and ready
     assert render("treatment_table").count('class="guide-icon"') == len(english.treatments.treatments)
     ladder = render("help_ladder")
     assert ladder.count('class="guide-icon"') == len(english.care_cards.cards)
@@ -238,13 +240,62 @@ def test_a_scans_answer_carries_a_tick_or_a_cross_the_words_beside_it_say(englis
     for test, row in zip([t for t in english.tests.tests if english.test_kind(t.kind).scan], rows):
         answer = re.search(r'Shows bone marrow edema\? </span>(.*?)</td>', row, re.S).group(1)
         if test.shows_condition is True:
-            assert tick in answer and cross not in answer and answer.endswith("Yes"), test.id
+            assert tick in answer and cross not in answer and words(answer) == "Yes", test.id
         elif test.shows_condition is False:
-            assert cross in answer and tick not in answer and answer.endswith("No"), test.id
+            assert cross in answer and tick not in answer and words(answer) == "No", test.id
         else:
             assert "guide-icon" not in answer, test.id
     # The search rows say it in words only.
     assert "guide-icon" not in table[table.index('class="search-rows"'):]
+
+
+def test_in_the_table_of_all_tests_a_scans_answer_is_a_line_of_its_own(english):
+    """The tick or cross stands before the words that say it ("Cannot show bone
+    marrow edema."), not before what the scan looks for ("Bone.")."""
+    tick, cross = english.icons["yes"].body, english.icons["no"].body
+    table = components(english).render("test_table")
+    rows = re.findall(r'<th scope="row">.*?</tr>', table, re.S)
+    assert len(rows) == len(english.tests.tests)
+    for test, row in zip(english.tests.tests, rows):
+        looks = re.search(r'What it looks for: </span>(.*?)</td>', row, re.S).group(1)
+        if not english.test_kind(test.kind).scan:
+            assert looks == test.looks_for, test.id
+            continue
+        lines = re.findall(r'<span class="fact-table__line">(.*?)</span>(?= <span class="fact-table__line">|$)', looks, re.S)
+        assert lines[0] == test.looks_for and "guide-icon" not in lines[0], test.id
+        expected = {True: (tick, "Can show bone marrow edema."), False: (cross, "Cannot show bone marrow edema."),
+                    None: ("", "Not used to look for bone marrow edema.")}[test.shows_condition]
+        assert expected[0] in lines[1] and words(lines[1]) == expected[1], test.id
+    # Search reads the two lines as one sentence after the other.
+    assert "X-ray: Bone. Cannot show bone marrow edema. · " in table
+
+
+def test_what_to_do_before_a_test_has_a_column_of_its_own(english):
+    table = components(english).render("test_table")
+    rows = re.findall(r'<th scope="row">.*?</tr>', table, re.S)
+    assert len(rows) == len(english.tests.tests)
+    for test, row in zip(english.tests.tests, rows):
+        before = re.search(r'Before the test: </span>(.*?)</td>', row, re.S).group(1)
+        # A test with no step in the data sends the reader to ask.
+        assert words(before) == (test.getting_ready or "Ask if you need to do anything first."), test.id
+        assert (english.icons[test.ready_icon].body in before) if test.ready_icon else "guide-icon" not in before
+        assert test.getting_ready is None or test.getting_ready not in re.search(
+            r'What it is like: </span>(.*?)</td>', row, re.S).group(1)
+
+
+def test_pictograms_the_set_lacks_are_ours_in_its_format_and_credited(english):
+    ours = [test for test in english.tests.tests if english.icons[test.icon].drawn_here]
+    assert {test.id for test in ours} == {"mri-scan", "ct-scan"}
+    assert all("healthicons" not in english.icons[test.icon].name for test in ours)
+    credit = re.sub(r"<[^>]+>", "", components(english).render("picture_credits"))
+    assert "We drew the small pictures for CT scan and MRI scan ourselves" in credit
+    # Checked like the set's: a drawing of ours holds shapes only.
+    assert IconSet.installed().get("mri-scanner").drawn_here and not IconSet.installed().get("xray").drawn_here
+
+
+def words(cell: str) -> str:
+    """A cell's words, its pictogram and tags left out."""
+    return re.sub(r"<svg.*?</svg>|<[^>]+>", "", cell, flags=re.S)
 
 
 def test_an_unknown_answer_icon_is_named(data_dir):

@@ -129,10 +129,11 @@ def test_treatments_list_first_steps_before_serious_ones(render):
 def test_imaging_table_says_which_scans_show_the_condition(render):
     table = render("test_table", scans=True)
     assert "Shows bone marrow edema?" in table
-    cell = r'\n<td><span class="fact-table__label">Shows bone marrow edema\? </span>(?:<svg class="guide-icon".*?</svg>)?(\w+)</td>'
+    cell = r'\n<td><span class="fact-table__label">Shows bone marrow edema\? </span>(?:<svg class="guide-icon".*?</svg><span class="fact-table__words">)?(\w+)(?:</span>)?</td>'
     icon = r'<svg class="guide-icon"[^>]*>.*?</svg>'
-    xray = re.search(r'<th scope="row">' + icon + 'X-ray</th>' + cell, table)
-    mri = re.search(r'<th scope="row">' + icon + r'<abbr[^>]*>MRI</abbr> scan</th>' + cell, table)
+    name = r'<th scope="row">' + icon + '<span class="fact-table__words">{}</span></th>'
+    xray = re.search(name.format('X-ray') + cell, table)
+    mri = re.search(name.format(r'<abbr[^>]*>MRI</abbr> scan') + cell, table)
     assert xray and xray.group(1) == "No"
     assert mri and mri.group(1) == "Yes"
     assert "Not used for this" in table  # the DXA scan measures density instead
@@ -391,7 +392,7 @@ def test_cause_overview_gives_each_group_its_examples_in_plain_words(data, rende
 def test_test_table_shows_only_the_kinds_asked_for(render):
     html = render("test_table", kinds=["lab", "imaging"])
     assert "Blood tests" in html and "MRI" in html and "Physical exam" not in html
-    assert "Before the test: Ask if you need to stop eating first." in html
+    assert "Before the test: </span>Ask if you need to stop eating first." in html
     with pytest.raises(PageCallError, match="kinds must be a list of kinds of test from: talk, exam, lab, imaging"):
         render("test_table", kinds=["scan"])
 
