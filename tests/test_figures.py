@@ -161,9 +161,12 @@ def problems(data_dir: Path) -> str:
 
 def test_an_unknown_icon_stops_the_build_naming_the_entry(data_dir):
     edit(data_dir, "diagnostic_tests.yml", lambda d: d["tests"][2].update(icon="blood-dropp"))
+    edit(data_dir, "diagnostic_tests.yml", lambda d: d["tests"][0].update(ready_icon="pencil"))
     edit(data_dir, "care_cards.yml", lambda d: d["levels"][0].update(icon="no-such-icon"))
     text = problems(data_dir)
     assert "data/diagnostic_tests.yml: entry tests[2] (id 'blood-tests'), field 'icon': no icon 'blood-dropp'" in text
+    assert ("data/diagnostic_tests.yml: entry tests[0] (id 'medical-history'), field 'ready_icon': "
+            "no icon 'pencil'") in text
     assert "data/care_cards.yml: entry levels[0] (id 'soon'), field 'icon': no icon 'no-such-icon'" in text
 
 
