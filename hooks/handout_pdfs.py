@@ -6,7 +6,8 @@ is written, headless Chromium (Debian's, driven by Playwright) prints each one
 from the built files, with no network, as tagged PDFs (headings, lists and
 tables in the structure tree) with an outline and the handout's own title. A
 standard handout must fit one sheet and a large-print one two: one that has
-grown too long stops the build instead.
+grown too long stops the build instead. A part marked optional on paper (a
+second drawing) is printed where it fits, and left out where it does not.
 """
 from __future__ import annotations
 
@@ -33,6 +34,10 @@ PAPERS = {"a4": "A4", "letter": "Letter"}
 # Print -> (file suffix, most sheets). Large print (body text of 16 pt and more,
 # for readers who need it) is set by print.css on html.large-print.
 PRINTS = {"standard": ("", 1), "large": ("-large", 2)}
+
+# A part of a handout that prints only where the sheet has room for it (a
+# second drawing): print.css hides it on paper unless the page has ROOM.
+OPTIONAL, ROOM = "paper-optional", "paper-room"
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Where a handout's opening text ends, in its HTML.
@@ -122,6 +127,17 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
+def print_to_fit(page, paper: str, most: int) -> tuple[bytes, int]:
+    """The page as a tagged PDF and its number of sheets: with its parts that
+    are optional on paper where it then fits ``most`` sheets, else without them."""
+    for room in (True, False):
+        page.evaluate(f"room => document.documentElement.classList.toggle('{ROOM}', room)", room)
+        pdf = page.pdf(format=paper, print_background=True, prefer_css_page_size=False, tagged=True, outline=True)
+        if (pages := count_pages(pdf)) <= most or not page.query_selector(f".{OPTIONAL}"):
+            break
+    return pdf, pages
+
+
 def count_pages(pdf: bytes) -> int:
     # Chromium writes one "/Type /Page" object per page ("/Pages" is the tree).
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
@@ -153,9 +169,8 @@ def on_post_build(config: MkDocsConfig) -> None:
                 large = pdf_file["large"]
                 most = PRINTS["large" if large else "standard"][1]
                 page.evaluate("large => document.documentElement.classList.toggle('large-print', large)", large)
-                pdf = page.pdf(format=pdf_file["paper"], print_background=True, prefer_css_page_size=False,
-                               tagged=True, outline=True)
-                if (pages := count_pages(pdf)) > most:
+                pdf, pages = print_to_fit(page, pdf_file["paper"], most)
+                if pages > most:
                     source = Path(handout.file.abs_src_path).relative_to(Path(config.config_file_path).parent)
                     raise PluginError(f"{source.as_posix()} prints to {pages} pages on {pdf_file['paper']} "
                                       f"paper{' in large print' if large else ''}; it must fit {most} "

@@ -218,10 +218,15 @@ class Drawing:
     top: float = 0
 
 
-def bone_figure(labels: dict[str, str]) -> Drawing:
+# The bone's labels; larger where the drawing is shown small (a handout's
+# narrow column), so they print at the text's size.
+BONE_LABEL_SIZE, BONE_LABEL_SIZE_COMPACT = 20, 30
+
+
+def bone_figure(labels: dict[str, str], compact: bool = False) -> Drawing:
     """The bone, 144 high, with its outer bone labelled above it and its
     marrow and fluid below it."""
-    size = 20
+    size = BONE_LABEL_SIZE_COMPACT if compact else BONE_LABEL_SIZE
     top = len(wrap(labels["hard-bone"], 280, size)) * size * 1.2 + 16
     below = top + 158 + size
     placed = {"hard-bone": label_above(labels["hard-bone"], 150, top - 20, 280, size),

@@ -93,9 +93,12 @@ def body_figure(data: GuideData, compact: bool = False, id_prefix: str = "") -> 
     return _figure(data, "where-it-happens", figures.body_figure(data.locations.locations, compact), id_prefix)
 
 
-def bone_figure(data: GuideData, id_prefix: str = "") -> Context:
-    """A bone cut open: the hard outer bone, the marrow, the fluid."""
-    return _figure(data, "inside-a-bone", figures.bone_figure(_labels(data, "inside-a-bone")), id_prefix)
+def bone_figure(data: GuideData, compact: bool = False, id_prefix: str = "") -> Context:
+    """A bone cut open: the hard outer bone, the marrow, the fluid;
+    ``compact=True``: its labels larger, for a drawing shown small (a handout)."""
+    if compact not in (True, False):
+        raise PageCallError(f"compact must be true or false (got {compact!r})")
+    return _figure(data, "inside-a-bone", figures.bone_figure(_labels(data, "inside-a-bone"), compact), id_prefix)
 
 
 def pain_chart(data: GuideData, phase_names: bool = True, id_prefix: str = "") -> Context:
@@ -254,7 +257,7 @@ def treatment_steps(data: GuideData, treatment: str) -> Context:
     found = data.treatment(treatment)
     if not found.steps:
         raise PageCallError(f"treatment '{treatment}' has no steps in data/treatments.yml")
-    return {"steps": found.steps, "css": "steps"}
+    return {"steps": found.steps, "css": "steps", "pictogram": found.icon}
 
 
 def self_check(data: GuideData, symptom: str) -> Context:

@@ -237,7 +237,7 @@ def test_icons_are_hidden_from_screen_readers_and_drawn_in_the_text_colour(engli
 
 def test_a_scans_answer_carries_a_tick_or_a_cross_the_words_beside_it_say(english):
     icons = english.icons
-    tick, cross = icons["yes"].body, icons["no"].body
+    tick, cross = icons[english.tests.answer_icons.can_show].body, icons[english.tests.answer_icons.cannot_show].body
     table = components(english).render("test_table", scans=True)
     rows = re.findall(r'<th scope="row">.*?</tr>', table, re.S)
     for test, row in zip([t for t in english.tests.tests if english.test_kind(t.kind).scan], rows):
@@ -255,7 +255,7 @@ def test_a_scans_answer_carries_a_tick_or_a_cross_the_words_beside_it_say(englis
 def test_in_the_table_of_all_tests_a_scans_answer_is_a_line_of_its_own(english):
     """The tick or cross stands before the words that say it ("Cannot show bone
     marrow edema."), not before what the scan looks for ("Bone.")."""
-    tick, cross = english.icons["yes"].body, english.icons["no"].body
+    tick, cross = english.icons[english.tests.answer_icons.can_show].body, english.icons[english.tests.answer_icons.cannot_show].body
     table = components(english).render("test_table")
     rows = re.findall(r'<th scope="row">.*?</tr>', table, re.S)
     assert len(rows) == len(english.tests.tests)
@@ -289,6 +289,7 @@ def test_what_to_do_before_a_test_has_a_column_of_its_own(english):
 def test_pictograms_the_set_lacks_are_ours_in_its_format_and_credited(english):
     ours = [test for test in english.tests.tests if english.icons[test.icon].drawn_here]
     assert {test.id for test in ours} == {"mri-scan", "ct-scan"}
+    assert english.icons["shirt"].drawn_here  # what to wear to a physical exam
     assert all("healthicons" not in english.icons[test.icon].name for test in ours)
     credit = re.sub(r"<[^>]+>", "", components(english).render("picture_credits"))
     assert "We drew the small pictures for CT scan and MRI scan ourselves" in credit
@@ -348,7 +349,7 @@ def luminance(colour: str) -> float:
 def test_built_pages_show_their_drawings_with_nothing_from_outside(built_site):
     expected = {"what-is-it": ["where-it-happens", "inside-a-bone"], "symptoms": ["pitting-check", "pain-over-time"],
                 "is-it-serious": ["pain-over-time"],
-                "handouts/at-a-glance": ["where-it-happens"], "handouts/treatment-and-recovery": ["pain-over-time"]}
+                "handouts/at-a-glance": ["inside-a-bone", "where-it-happens"], "handouts/treatment-and-recovery": ["pain-over-time"]}
     for page, drawings in expected.items():
         html = (built_site / page / "index.html").read_text()
         found = re.findall(r'<svg class="guide-figure__drawing" id="figure-([a-z-]+)"', html)

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, SITE_URL, run_build, web_page_urls
+from hooks.handout_pdfs import OPTIONAL, ROOM, count_pages, print_to_fit
 
 HANDOUTS = ["at-a-glance", "treatment-and-recovery", "tests-you-may-have"]
 # Each language: its folder, its pages, and words every printout carries in it.
@@ -106,6 +107,78 @@ def test_handout_prints_to_one_sheet_from_chromium(browser, web_server, tmp_path
     pdf.write_bytes(page.pdf(format=paper, print_background=True))
     page.close()
     assert pdf_pages(pdf) == 1
+
+
+def test_a_part_optional_on_paper_prints_only_where_the_sheet_has_room(browser):
+    """hooks/handout_pdfs.py prints a handout with its optional parts (a second
+    drawing), and again without them if the sheet would not hold them."""
+    page = browser.new_page()
+    for height, kept in (("40mm", True), ("300mm", False)):
+        page.set_content(f"""<style>@media print {{ .{OPTIONAL} {{ display: none }}
+            html.{ROOM} .{OPTIONAL} {{ display: block; height: {height} }} }}</style>
+            <h1>A handout</h1><div class="{OPTIONAL}">A second drawing</div><p>Its words.</p>""")
+        pdf, pages = print_to_fit(page, "A4", 1)
+        assert pages == 1 and count_pages(pdf) == 1
+        assert page.evaluate(f"document.documentElement.classList.contains('{ROOM}')") is kept
+    # A page with no optional part that does not fit is reported as it is.
+    page.set_content('<div style="height: 600mm">Long</div>')
+    assert print_to_fit(page, "A4", 1)[1] > 1
+    page.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_at_a_glance_sheet_shows_inside_a_bone_where_it_has_room(editions, language):
+    """Without a clinic's details every at-a-glance sheet has room for the bone
+    drawing beside the body figure; its labels are in the PDF's text."""
+    folder = LANGUAGES[language][0]
+    pages = ROOT / ("docs" if language == "en" else f"translations/{language}/docs")
+    assert "paper-optional" in (pages / "handouts" / "at-a-glance.md").read_text()
+    label = {"en": "Hard outer bone", "es": "Hueso duro por fuera"}[language]
+    for paper in ("a4", "letter"):
+        pdf = editions.web / folder / "handouts" / "pdf" / f"at-a-glance-{paper}.pdf"
+        assert label in " ".join(run("pdftotext", str(pdf), "-").split()), paper
+
+
+def test_boxes_stop_short_of_the_right_margin(browser, web_server, tmp_path):
+    """Chromium clips the last fraction of a millimetre at a sheet's right
+    margin: a box that reaches it prints without its right-hand border. In the
+    printed PDF, the box of lines to write on has its right border: a dark
+    column down from its top border's right end."""
+    page = browser.new_page()
+    for name in HANDOUTS:
+        page.goto(f"{web_server}handouts/{name}/")
+        pdf = tmp_path / f"{name}.pdf"
+        pdf.write_bytes(page.pdf(format="A4", print_background=True))
+        run("pdftoppm", "-r", "150", "-gray", "-f", "1", "-l", "1", str(pdf), str(tmp_path / name))
+        width, height, pixels = read_pgm(next(tmp_path.glob(f"{name}*.pgm")))
+        dark = lambda x, y: pixels[y * width + x] < 128  # noqa: E731
+        # The box's first line, found by its words; its top border is the
+        # nearest row above them with a dark run of a quarter of the page.
+        words = run("pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-")
+        label = float(re.search(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>number:</word>', words).group(1))
+        top = next(y for y in range(round(label * 150 / 72), 0, -1) if longest_run(dark, y, width)[0] > width // 4)
+        right = longest_run(dark, top, width)[1]
+        column = max(sum(dark(x, y) for y in range(top, top + 30)) for x in range(right - 2, right + 1))
+        assert column >= 28, name
+    page.close()
+
+
+def longest_run(dark, y: int, width: int) -> tuple[int, int]:
+    """The length of a row's longest dark run, and where it ends."""
+    best, end, length = 0, 0, 0
+    for x in range(width):
+        length = length + 1 if dark(x, y) else 0
+        if length > best:
+            best, end = length, x
+    return best, end
+
+
+def read_pgm(path: Path) -> tuple[int, int, bytes]:
+    """A binary greyscale image (as pdftoppm -gray writes it): width, height, pixels."""
+    data = path.read_bytes()
+    magic, width, height, _depth, pixels = data.split(maxsplit=4)
+    assert magic == b"P5"
+    return int(width), int(height), pixels
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -373,7 +373,11 @@ def test_write_in_lines_are_labelled_and_the_clinic_fills_the_phone_line(data, s
 def test_steps_are_numbered_in_the_datas_order(data, render):
     html = render("treatment_steps", "nsaids")
     steps = re.findall(r"<li>(.*?)</li>", html)
-    assert html.startswith('<ol class="steps">') and len(steps) == len(data.treatment("nsaids").steps)
+    assert '<ol class="steps">' in html and len(steps) == len(data.treatment("nsaids").steps)
+    # Beside the treatment's pictogram, hidden from screen readers.
+    pictogram = data.icons[data.treatment("nsaids").icon].body
+    assert html.startswith('<div class="steps-beside">\n<svg class="guide-icon"') and pictogram in html
+    assert 'aria-hidden="true"' in html[:html.index("<ol")]
     assert "Read the label." in steps[0]
     assert render("self_check", "pitting").startswith('<ol class="steps self-check">')
     with pytest.raises(PageCallError, match="treatment 'steroid-injections' has no steps"):
@@ -392,7 +396,8 @@ def test_cause_overview_gives_each_group_its_examples_in_plain_words(data, rende
 def test_test_table_shows_only_the_kinds_asked_for(render):
     html = render("test_table", kinds=["lab", "imaging"])
     assert "Blood tests" in html and "MRI" in html and "Physical exam" not in html
-    assert "Before the test: </span>Ask if you need to stop eating first." in html
+    assert re.search(r'Before the test: </span><svg class="guide-icon"[^>]*>.*?</svg>'
+                     r'<span class="fact-table__words">Ask if you need to stop eating first.</span>', html)
     with pytest.raises(PageCallError, match="kinds must be a list of kinds of test from: talk, exam, lab, imaging"):
         render("test_table", kinds=["scan"])
 
