@@ -68,6 +68,9 @@ def test_every_handout_carries_the_clinics_name_and_number(clinic_site):
         text = pdf_text(pdf)
         assert text.count("Riverside Bone Clinic") >= 2, pdf.name  # the top and the foot
         assert "Questions? Call Riverside Bone Clinic at (555) 010-4477." in text, pdf.name
+    # Hours that end in a short form end the sentence with one stop, not two.
+    spanish = pdf_text(clinic_site / "es" / "handouts" / "pdf" / "at-a-glance-a4.pdf")
+    assert "de 8 a. m. a 6 p. m. " in spanish + " " and "p. m.." not in spanish
 
 
 @pytest.mark.parametrize(("folder", "phone", "emergency"), [
