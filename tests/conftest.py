@@ -16,6 +16,7 @@ import logging
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 import zipfile
@@ -33,6 +34,8 @@ from mkdocs.utils import yaml_load
 from hooks.handout_pdfs import CHROMIUM, launch_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
+# The PDF/UA checker (pip package pdfua, pinned in requirements-test.txt).
+PDFUA = Path(sys.executable).parent / "pdfua"
 SHARED = ROOT.parent / "shared"
 # The builds under test have a real web address, as a published guide does (the
 # QR codes and printed addresses appear only then); a test that wants the

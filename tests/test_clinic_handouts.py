@@ -3,13 +3,14 @@ and nothing half-filled when not, tagged PDFs with their own titles, large
 print, and any page printing cleanly."""
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import content_pages, copy_project, preview_build, run_build
+from conftest import PDFUA, content_pages, copy_project, preview_build, run_build
 
 HANDOUTS = ["at-a-glance", "treatment-and-recovery", "tests-you-may-have"]
 CLINIC = '''  clinic:
@@ -71,6 +72,15 @@ def test_every_handout_carries_the_clinics_name_and_number(clinic_site):
     # Hours that end in a short form end the sentence with one stop, not two.
     spanish = pdf_text(clinic_site / "es" / "handouts" / "pdf" / "at-a-glance-a4.pdf")
     assert "de 8 a. m. a 6 p. m. " in spanish + " " and "p. m.." not in spanish
+
+
+def test_a_clinics_pdfs_pass_pdf_ua_checks_with_its_logo(clinic_site):
+    """The logo is a figure named by its text alternative: an image with an
+    empty one printed as neither content nor artifact (PDF/UA UA-01-003)."""
+    for pdf in [*all_pdfs(clinic_site), *all_pdfs(clinic_site / "es")]:
+        result = subprocess.run([str(PDFUA), "check", "--format", "json", str(pdf)], capture_output=True, text=True)
+        findings = [f["rule_id"] for f in json.loads(result.stdout)["findings"] if f["severity"] != "info"]
+        assert findings == [], pdf.name
 
 
 @pytest.mark.parametrize(("folder", "phone", "emergency"), [

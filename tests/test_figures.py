@@ -264,7 +264,7 @@ def test_in_the_table_of_all_tests_a_scans_answer_is_a_line_of_its_own(english):
         if not english.test_kind(test.kind).scan:
             assert looks == test.looks_for, test.id
             continue
-        lines = re.findall(r'<span class="fact-table__line">(.*?)</span>(?= <span class="fact-table__line">|$)', looks, re.S)
+        lines = re.findall(r'<span class="fact-table__line">(.*?)</span>(?=<span class="fact-table__line">|$)', looks, re.S)
         assert lines[0] == test.looks_for and "guide-icon" not in lines[0], test.id
         expected = {True: (tick, "Can show bone marrow edema."), False: (cross, "Cannot show bone marrow edema."),
                     None: ("", "Not used to look for bone marrow edema.")}[test.shows_condition]

@@ -7,17 +7,15 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pikepdf
 import pytest
 
-from conftest import ROOT, SITE_URL, content_pages, web_page_urls
+from conftest import PDFUA, ROOT, SITE_URL, content_pages, web_page_urls
 from macros.handout_pdf import POINT_LINKS_AT_THE_WEB, web_edition
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-PDFUA = Path(sys.executable).parent / "pdfua"
 
 
 def handout_pdfs(site: Path) -> list[Path]:
