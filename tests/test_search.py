@@ -244,3 +244,33 @@ def test_a_word_still_being_typed_is_searched_by_its_start(search_page):
     page.wait_for_timeout(1500)
     assert page.locator(".md-search-result__item").count() > 0
     assert not page.locator(".search-nothing").is_visible()
+
+
+SEARCH_FILES = ("search/search_index.json", "/workers/search.", "/search-correction.js", "search/words.js")
+
+
+@pytest.mark.parametrize("folder, typo, corrected", [("", "edma", "edema"), ("es/", "rodila", "rodilla")])
+def test_search_loads_when_a_reader_first_opens_it_and_answers_at_once(browser, web_server, folder, typo, corrected):
+    """A page's first view fetches nothing of search (search-lazy.js); opening
+    it loads the index, the worker and our search help, and the very first
+    query is already searched in the reader's words."""
+    context = browser.new_context()
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(web_server + folder, wait_until="networkidle")
+    assert [url for url in fetched if any(part in url for part in SEARCH_FILES)] == []
+    hrefs = search(page, typo)
+    assert hrefs and all(any(part in url for url in fetched) for part in SEARCH_FILES)
+    assert page.locator(".search-correction").inner_text().endswith(corrected)
+    context.close()
+
+
+def test_a_page_opened_from_a_result_marks_the_words_searched(browser, web_server):
+    """search.highlight needs the index: a page reached from a result (?h=)
+    loads search at once."""
+    page = browser.new_page()
+    page.goto(web_server + "causes/?h=fracture")
+    page.locator("article mark").first.wait_for(timeout=10_000)
+    assert page.locator("article mark").first.inner_text().lower().startswith("fracture")
+    page.close()

@@ -7,8 +7,10 @@
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
   // The worker's address, relative to this page (overrides/main.html).
   var worker = new URL(document.currentScript.dataset.worker, location.href).href;
-  // After the page has loaded: precaching the guide must not slow the first view.
+  // Once the page has loaded and the browser is idle: precaching the guide
+  // must not slow the first view.
+  var idle = window.requestIdleCallback || function (task) { setTimeout(task, 1); };
   window.addEventListener("load", function () {
-    navigator.serviceWorker.register(worker);
+    idle(function () { navigator.serviceWorker.register(worker); }, { timeout: 5000 });
   });
 })();

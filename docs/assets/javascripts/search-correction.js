@@ -21,6 +21,7 @@
  * One line above the results says what else was searched. The words, forms,
  * stop words and other words (search/words.js) are written at build time
  * (hooks/search_words.py) and loaded the first time the search box is used.
+ * This script itself is loaded when search first opens (search-lazy.js).
  */
 (function () {
   "use strict";
@@ -263,6 +264,8 @@
   }
 
   input.addEventListener("focus", loadWords);
+  // Loaded when search opens (search-lazy.js): the box may have its focus already.
+  if (document.activeElement === input || input.value) loadWords();
   // "Show results" (or Enter where Material leaves it) goes to the first
   // result; the form is never sent, which would only reload the page.
   input.form.addEventListener("submit", function (event) {
