@@ -103,7 +103,14 @@ def idle_notice(page, title: str, quiet: str = "02:01"):
 def test_kiosk_idle_reset_clears_and_returns_home(browser, built_kiosk):
     context, page = open_kiosk_with_clock(browser, built_kiosk, "causes.html")
     page.evaluate("localStorage.setItem('last-reader', 'osteosarcoma'); sessionStorage.setItem('x', '1')")
-    page.locator('input[data-md-component="search-query"]').press_sequentially("cancer")
+    box = page.locator('input[data-md-component="search-query"]')
+    box.press_sequentially("cancer")
+    # Search settles first (its results, and any second search after a pause),
+    # then one last key the search ignores starts the quiet spell at a known time.
+    page.clock.run_for("00:05")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.clock.run_for("00:02")
+    box.press("Shift")
     notice = page.get_by_role("alertdialog", name="Still reading?")
 
     page.clock.run_for("01:59")
