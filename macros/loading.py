@@ -78,6 +78,16 @@ class GuideData:
     def figure(self, figure_id: str) -> models.Figure:
         return _find(self.figures.figures, figure_id, "figure")
 
+    def sections(self) -> Iterable[tuple[str, str, list[Any]]]:
+        """Every list of entries with ids, found from DATA_FILES: (the file's
+        attribute here, the section, its entries)."""
+        for attribute, _ in DATA_FILES.values():
+            contents = getattr(self, attribute)
+            for section in type(contents).model_fields:
+                entries = getattr(contents, section)
+                if isinstance(entries, list) and entries and hasattr(entries[0], "id"):
+                    yield attribute, section, entries
+
     def category(self, category_id: str) -> models.Category:
         return _find(self.causes.categories, category_id, "cause category")
 
@@ -313,13 +323,8 @@ def _repeats(file: str, section: str, entries: list[Any], field: str, message: s
 
 
 def _sections(data: GuideData, labels: dict[str, str]) -> Iterable[tuple[str, str, list[Any]]]:
-    """Every list of entries with ids, found from the files read: (file, section, entries)."""
-    for attribute, label in labels.items():
-        contents = getattr(data, attribute)
-        for section in type(contents).model_fields:
-            entries = getattr(contents, section)
-            if isinstance(entries, list) and entries and hasattr(entries[0], "id"):
-                yield label, section, entries
+    """Every list of entries with ids, its file named as the reader wrote it: (file, section, entries)."""
+    return ((labels[attribute], section, entries) for attribute, section, entries in data.sections())
 
 
 def _icons(data: GuideData, labels: dict[str, str], icon_set: IconSet) -> tuple[dict[str, Icon], list[DataProblem]]:

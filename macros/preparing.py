@@ -265,7 +265,7 @@ def self_check(data: GuideData, symptom: str) -> Context:
     found = data.symptom(symptom)
     if not found.self_check:
         raise PageCallError(f"sign '{symptom}' has no self_check in data/symptoms.yml")
-    return {"steps": found.self_check, "css": "steps self-check"}
+    return {"steps": found.self_check, "css": "steps self-check", "pictogram": None}
 
 
 def handout_list(data: GuideData, name: str) -> Context:
@@ -291,7 +291,7 @@ def picture_credits(data: GuideData) -> Context:
     and the names of what the pictograms we drew ourselves stand beside."""
     if data.icon_credit is None:
         raise PageCallError("the data was loaded without its icon set, so there is no one to credit")
-    named = [*data.tests.tests, *data.treatments.treatments, *data.care_cards.levels]
+    named = [entry for _, _, entries in data.sections() for entry in entries if getattr(entry, "icon", None)]
     return {"credit": data.icon_credit, "drawn": [entry.name for entry in named if data.icons[entry.icon].drawn_here]}
 
 
