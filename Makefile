@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 # its folder, and each further language goes into a folder of its own inside it).
 LANGUAGES = $(shell $(BIN)/python -m scripts.languages 2>/dev/null || echo en)
 
-.PHONY: serve build kiosk kiosk-shots test test-fast readability bench browser-tools clean
+.PHONY: serve build kiosk zim kiosk-shots test test-fast readability bench browser-tools clean
 
 # Build and preview the site at http://127.0.0.1:8000/<path of site_url>/, rebuilding
 # whenever a page, data file, template, message file or hook changes. The preview
@@ -35,6 +35,17 @@ kiosk: $(VENV)/.site-deps node_modules/.installed browser-tools
 	rm -rf site-kiosk site-kiosk.zip && mv .site-kiosk.tmp site-kiosk
 	$(BIN)/python -m zipfile -c site-kiosk.zip site-kiosk/
 	@echo "Kiosk edition written to site-kiosk/ and site-kiosk.zip"
+
+# The Kiwix edition: one ZIM file per language in site-zim/, named by Kiwix's
+# convention (bme-guide_en_all_2026-12.zim). Each build writes its language's ZIM
+# beside its pages (hooks/zim_file.py); only the ZIM files are kept.
+zim: $(VENV)/.site-deps node_modules/.installed browser-tools
+	rm -rf .site-zim.tmp
+	for language in $(LANGUAGES); do \
+	  GUIDE_LANGUAGE=$$language $(BIN)/mkdocs build --strict -f mkdocs-zim.yml --site-dir .site-zim.tmp/pages || exit 1; done
+	mkdir .site-zim.tmp/zim && mv .site-zim.tmp/pages/*.zim .site-zim.tmp/zim/
+	rm -rf site-zim && mv .site-zim.tmp/zim site-zim && rm -rf .site-zim.tmp
+	@echo "Kiwix edition written to site-zim/: $$(ls site-zim | tr "\n" " ")"
 
 # Screenshots of the kiosk's start page and a topic page at the kiosk screen
 # sizes, light and dark, into kiosk-shots/, for people to look at.
@@ -80,4 +91,4 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site .site.tmp site-kiosk .site-kiosk.tmp site-kiosk.zip kiosk-shots node_modules $(VENV)
+	rm -rf site .site.tmp site-kiosk .site-kiosk.tmp site-kiosk.zip site-zim .site-zim.tmp kiosk-shots node_modules $(VENV)

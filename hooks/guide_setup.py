@@ -61,7 +61,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         data = load_guide_data(project / "data")
         if not edition.is_source:
             data = _translate(config, edition, project, data, catalogs)
-        config["guide_settings"] = load_settings(config.extra, config_name, Path(config.docs_dir))
+        # A further language's words come from its settings file: an error names both files.
+        where = config_name if edition.is_source else \
+            f"{config_name} and {language_dir(project, edition.language).relative_to(project).as_posix()}/settings.yml"
+        config["guide_settings"] = load_settings(config.extra, where, Path(config.docs_dir))
         for catalog in catalogs.values():
             if isinstance(catalog, MessageError):
                 raise catalog

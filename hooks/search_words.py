@@ -26,25 +26,20 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
+import sys
 from html import unescape
 from collections import defaultdict
 from pathlib import Path
 
-import material
-import snowballstemmer
-from babel import Locale
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+# MkDocs loads a hook by its path; the guide's package sits beside this folder.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros.search_terms import meaningful_words, other_words, stemmer, stop_words, unaccented, words_of  # noqa: E402
+
 WORD = re.compile(r"[^\W\d_]{3,}")
-# Where lunr's stop words are, in the scripts Material ships: English in the
-# search worker (lunr itself), other languages in lunr-languages' files.
-SCRIPTS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
-ENGLISH_STOP_WORDS = re.compile(r"stopWordFilter=\w+\.generateStopWordFilter\(\[([^\]]*)\]\)")
-OTHER_STOP_WORDS = re.compile(r'generateStopWordFilter\("([^"]*)"\.split\(" "\)\)')
-
-
 def _index(site: Path) -> dict:
     """The search index the search plugin wrote: JSON on the web, a script on the kiosk."""
     as_json = site / "search" / "search_index.json"
@@ -62,64 +57,15 @@ def known_words(index: dict) -> list[str]:
     return sorted(words)
 
 
-def unaccented(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
 def word_forms(words: list[str], language: str) -> dict[str, list[str]]:
     """The known words by their stem, accents set aside: the script finds a
     typed word's stem as the longest one it starts with ("dolores": "dolor").
     A language without a Snowball stemmer groups by accents alone."""
-    name = Locale.parse(language).get_display_name("en").lower()
-    stem = snowballstemmer.stemmer(name).stemWord if name in snowballstemmer.algorithms() else str
+    stem = stemmer(language)
     groups: dict[str, list[str]] = defaultdict(list)
     for word in words:
         groups[stem(unaccented(word))].append(word)
     return dict(sorted(groups.items()))
-
-
-def stop_words(language: str, scripts: Path = SCRIPTS) -> list[str]:
-    """The words lunr leaves out of the index in ``language`` ("the", "de"...)."""
-    base = re.split(r"[_-]", language)[0]
-    if base == "en":
-        files, pattern = sorted((scripts / "workers").glob("search.*.min.js")), ENGLISH_STOP_WORDS
-    else:
-        files, pattern = [scripts / "lunr" / "min" / f"lunr.{base}.min.js"], OTHER_STOP_WORDS
-    for file in files:
-        if file.is_file() and (found := pattern.search(file.read_text(encoding="utf-8"))):
-            words = json.loads(f"[{found.group(1)}]") if base == "en" else found.group(1).split()
-            return sorted(set(words))
-    raise PluginError(f"No stop words for language '{language}' in {', '.join(map(str, files)) or scripts}: "
-                      "search needs lunr's list for every language of the guide")
-
-
-def words_of(text: str, separator: str) -> list[str]:
-    return [word for word in re.split(separator, text.lower()) if word]
-
-
-def meaningful_words(text: str, separator: str, stop: set[str]) -> list[str]:
-    """The words of ``text`` that search matches on: its stop words left out."""
-    return [word for word in words_of(text, separator) if word not in stop]
-
-
-def other_words(terms, separator: str, stop: set[str]) -> list[list[list[str]]]:
-    """For each lay name or other spelling the glossary gives a term, [its words,
-    the words it adds to a query that holds them all]: the term's own words and
-    short form ("physio" -> physical, therapy). A spelling of as many words as the
-    term's adds only the words that differ ("leukaemia" -> leukemia), so a query
-    for one of them finds every page about the thing, not the glossary alone."""
-    entries: list[list[list[str]]] = []
-    for term in terms:
-        mine = meaningful_words(term.term, separator, stop)
-        own = mine + ([term.abbreviation.lower()] if term.abbreviation else [])
-        for name in [*term.also_spelled, *term.also_called]:
-            theirs = meaningful_words(name, separator, stop)
-            if name in term.also_spelled and len(theirs) == len(mine):
-                pairs = [([a], [b]) for a, b in zip(theirs, mine) if a != b]
-            else:
-                pairs = [(theirs, [word for word in own if word not in theirs])]
-            entries += [[phrase, added] for phrase, added in pairs if phrase and added]
-    return entries
 
 
 # Each page of this build: its address and its headings (title, id), in order.
@@ -173,6 +119,8 @@ def _script(name: str, value: object) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if not config.plugins["material/search"].config.enabled:
+        return  # the ZIM's search is Kiwix's own
     site = Path(config.site_dir)
     language = config.theme["language"]
     words = known_words(_index(site))

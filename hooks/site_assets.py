@@ -9,8 +9,8 @@
 - Leave the pages an edition excludes (``exclude_docs``: the kiosk has no
   "Use this guide offline") out of its menu and its previous and next links.
 - Give a page a canonical address (and og:url) only where one exists: in the
-  web edition at a real address. The kiosk's `.html` addresses are nowhere
-  online, and a placeholder address is nobody's.
+  web edition at a real address. The kiosk's and the ZIM's `.html` addresses
+  are nowhere online, and a placeholder address is nobody's.
 - Serve our own stylesheets without their comments: they are for maintainers,
   and half of each file's bytes on a phone's first view.
 """
@@ -43,13 +43,17 @@ VENDOR_FILES = {
 }
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
-    if _is_kiosk(config) or not is_real_address(config.site_url):
+    if _is_kiosk(config) or _is_zim(config) or not is_real_address(config.site_url):
         page.canonical_url = None
     return context
 
 
 def _is_kiosk(config: MkDocsConfig) -> bool:
     return config["guide_settings"].kiosk is not None
+
+
+def _is_zim(config: MkDocsConfig) -> bool:
+    return config["guide_settings"].zim is not None
 
 
 def _served_files(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
@@ -120,14 +124,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Our stylesheets as served, without comments. Kiosk only: drop the 404
-    page. Nothing serves it from a folder, and its links are absolute to the
-    web edition's address, which would lead off the kiosk."""
+    """Our stylesheets as served, without comments. Kiosk and ZIM: drop the 404
+    page. Nothing serves it from a folder or a ZIM, and its links are absolute
+    to the web edition's address, which would lead off the kiosk."""
     for source in (Path(config.docs_dir) / OWN_CSS).glob("*.css"):
         served = Path(config.site_dir) / OWN_CSS / source.name
         if served.is_file():
             served.write_text(without_comments(source.read_text(encoding="utf-8")), encoding="utf-8")
-    if _is_kiosk(config):
+    if _is_kiosk(config) or _is_zim(config):
         (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
 
 

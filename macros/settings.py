@@ -47,6 +47,29 @@ class WebApp(Setting):
     theme_color: Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 
+class ZimSettings(Setting):
+    """The Kiwix edition (mkdocs-zim.yml): what each ZIM file says of itself in
+    Kiwix's library. The lengths are zimcheck's: a longer title or description
+    is cut short or refused there."""
+
+    # The book's name in Kiwix's library, and the start of its file's name:
+    # <name>_<language>_all_<year>-<month>.zim.
+    name: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)]
+    description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+    # Words Kiwix's library groups books by; "_category:..." and the like are Kiwix's own.
+    tags: list[Annotated[str, StringConstraints(pattern=r"^[^;\s][^;]*$")]] = Field(min_length=1)
+    # The guide's licence as its publisher states it; None until one is chosen.
+    license: Text | None = None
+    # A square PNG under docs/: Kiwix shows it, 48 pixels wide, beside the book.
+    illustration: Annotated[str, StringConstraints(pattern=r"(?i)^\S+\.png$")]
+
+    @field_validator("license", mode="before")
+    @classmethod
+    def _empty_means_unset(cls, value: Any) -> Any:
+        return None if value in ("", None) else value
+
+
 class ReviewSettings(Setting):
     cycle_months: int = Field(ge=1)
     overdue: Literal["warn", "error"]
@@ -83,6 +106,7 @@ class GuideSettings(Setting):
     model_config = ConfigDict(extra="allow", strict=True, frozen=True)
 
     kiosk: KioskSettings | None = None
+    zim: ZimSettings | None = None
     offline_edition: OfflineEdition | None = None
     web_app: WebApp
     clinic: Clinic | None = None
@@ -102,9 +126,9 @@ class GuideSettings(Setting):
     # translations/<language>/ and messages/<language>.yml: "es", "fr", "pt_BR"...
     translations: list[Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]] = []
 
-    @field_validator("kiosk", mode="before")
+    @field_validator("kiosk", "zim", mode="before")
     @classmethod
-    def _false_means_no_kiosk(cls, value: Any) -> Any:
+    def _false_means_no_edition(cls, value: Any) -> Any:
         return None if value is False else value
 
     @field_validator("feedback", "clinic", "repository", "emergency_number", mode="before")
@@ -129,6 +153,10 @@ def _allowed(detail: Mapping[str, Any]) -> str:
     if detail["loc"][-1] == "emergency_number":
         # A number unquoted in YAML arrives as a whole number, and "000" as 0.
         return 'must be 2 to 6 digits in quotes, such as "911", "112" or "000"'
+    if kind == "string_too_long":
+        return f"must be {context['max_length']} characters at most (got {len(detail['input'])})"
+    if kind == "too_short":
+        return "must list one at least"
     if kind == "literal_error":
         return f"must be {context['expected']}"
     if kind == "string_pattern_mismatch" and detail["loc"][-1] == "feedback":
@@ -141,6 +169,12 @@ def _allowed(detail: Mapping[str, Any]) -> str:
         return "must be an email address, such as clinic@example.org"
     if kind == "string_pattern_mismatch" and detail["loc"][-1] in ("website", "repository"):
         return "must be a web address (https://...)"
+    if kind == "string_pattern_mismatch" and detail["loc"][-1] == "name":
+        return "must be lower-case letters and digits, with hyphens between words, such as patient-guide"
+    if kind == "string_pattern_mismatch" and "tags" in detail["loc"]:
+        return "must be a tag with no semicolon, such as health"
+    if kind == "string_pattern_mismatch" and detail["loc"][-1] == "illustration":
+        return "must be a PNG file under docs/, such as assets/images/icon-192.png"
     if kind == "string_pattern_mismatch" and "translations" in detail["loc"]:
         return "must be a language code, such as es or pt_BR"
     if kind == "string_pattern_mismatch":
@@ -183,9 +217,11 @@ def load_settings(extra: Mapping[str, Any], config_file: str, docs_dir: Path | N
             got = "" if detail["type"] == "missing" else f" (got {detail['input']!r})"
             lines.append(f"  - {name} {_allowed(detail)}{got}")
     else:
-        logo = settings.clinic.logo if settings.clinic else None
-        if docs_dir is not None and logo and not (docs_dir / logo).is_file():
-            lines.append(f"  - extra.clinic.logo must be a file under docs/ (got {logo!r}: there is no such file)")
+        files = {"extra.clinic.logo": settings.clinic.logo if settings.clinic else None,
+                 "extra.zim.illustration": settings.zim.illustration if settings.zim else None}
+        for name, file in files.items():
+            if docs_dir is not None and file and not (docs_dir / file).is_file():
+                lines.append(f"  - {name} must be a file under docs/ (got {file!r}: there is no such file)")
     if lines:
         raise SettingsError(f"{config_file}: {len(lines)} wrong setting(s):\n" + "\n".join(lines))
     return settings

@@ -12,7 +12,8 @@ from .translations import Gap
 # Settings a reader sees, where mkdocs.yml gives them. One not set in English
 # (a clinic's hours, say) needs no translation.
 TEXT_SETTINGS = ("site_name", "site_description", "extra.publisher", "extra.disclaimer",
-                 "extra.web_app.short_name", "extra.clinic.hours", "extra.clinic.address")
+                 "extra.web_app.short_name", "extra.clinic.hours", "extra.clinic.address",
+                 "extra.zim.title", "extra.zim.description")
 
 
 def _get(tree: Any, path: str) -> Any:

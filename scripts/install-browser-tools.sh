@@ -4,7 +4,8 @@
 # download is not used) and its fonts, poppler-utils (pdfinfo, pdftotext,
 # pdftoppm) and zbar-tools (zbarimg, to read QR codes back); for the real kiosk
 # under test, Xvfb, xdotool, ImageMagick, x11-utils (xdpyinfo) and openbox (a
-# window manager, as a kiosk's desktop session has); Java for the Nu Html Checker.
+# window manager, as a kiosk's desktop session has); Java for the Nu Html Checker;
+# zim-tools (zimcheck) and kiwix-tools (kiwix-serve) for the Kiwix edition's ZIMs.
 # Needs root or sudo; elsewhere it says what to install.
 set -eu
 missing=""
@@ -17,6 +18,8 @@ command -v import >/dev/null 2>&1 || missing="$missing imagemagick"
 command -v xdpyinfo >/dev/null 2>&1 || missing="$missing x11-utils"
 command -v openbox >/dev/null 2>&1 || missing="$missing openbox"
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
+command -v zimcheck >/dev/null 2>&1 || missing="$missing zim-tools"
+command -v kiwix-serve >/dev/null 2>&1 || missing="$missing kiwix-tools"
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -52,11 +52,12 @@ os.environ.pop("REPO_URL", None)
 with open(ROOT / "mkdocs.yml", encoding="utf-8") as _config:
     CONFIG = yaml_load(_config)  # as MkDocs reads it, !ENV included
 SITE_URL: str = CONFIG["site_url"]
-PROJECT_PARTS = ("mkdocs.yml", "mkdocs-kiosk.yml", "Makefile", "requirements.txt", "package.json",
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs-kiosk.yml", "mkdocs-zim.yml", "Makefile", "requirements.txt", "package.json",
                  "package-lock.json", "workbox-config.cjs", "docs", "data", "macros", "messages", "overrides", "hooks", "kiosk",
                  "scripts", "translations")
 # A test that uses any of these is in the slow tier.
-SLOW_FIXTURES = {"editions", "built_kiosk", "browser", "project_copy", "web_server", "clinic_site"}
+SLOW_FIXTURES = {"editions", "built_kiosk", "browser", "project_copy", "web_server", "clinic_site", "zim_files",
+                 "kiwix"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

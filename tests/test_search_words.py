@@ -7,7 +7,8 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from conftest import CONFIG, ROOT
-from hooks.search_words import other_words, questions, stop_words, word_forms
+from hooks.search_words import questions, word_forms
+from macros.search_terms import other_words, stop_words
 from macros.loading import load_guide_data
 
 SEPARATOR = CONFIG["plugins"]["search"]["separator"]
