@@ -65,6 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         where = config_name if edition.is_source else \
             f"{config_name} and {language_dir(project, edition.language).relative_to(project).as_posix()}/settings.yml"
         config["guide_settings"] = load_settings(config.extra, where, Path(config.docs_dir))
+        config["guide_settings_files"] = where
         for catalog in catalogs.values():
             if isinstance(catalog, MessageError):
                 raise catalog

@@ -39,6 +39,19 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _pages.clear()
 
 
+@event_priority(50)  # after hooks/guide_setup.py has checked the settings; before the pages
+def on_config(config: MkDocsConfig) -> None:
+    """A ZIM's metadata and picture are checked when the build starts, not once
+    its pages and PDFs are made."""
+    settings = config["guide_settings"]
+    if settings.zim is not None:
+        try:
+            _book(config).metadata()
+            zim_book.illustration(Path(config.docs_dir) / settings.zim.illustration)
+        except zim_book.ZimError as error:
+            raise PluginError(str(error)) from None
+
+
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     # The home page is listed by the guide's name; every other page by its own title.
     title = config.site_name if page.is_homepage else (page.meta.get("title") or page.title)
@@ -49,13 +62,11 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 def _book(config: MkDocsConfig) -> zim_book.Book:
     settings = config["guide_settings"]
     zim, edition = settings.zim, config["guide_edition"]
-    where = Path(config.config_file_path).name
-    if not edition.is_source:
-        where += f" and translations/{edition.language}/settings.yml"
     return zim_book.Book(
         name=zim.name, title=zim.title, description=zim.description, long_description=config.site_description,
         publisher=settings.publisher, language=edition.language, tags=zim.tags, day=date.today(),
-        license=zim.license, source=config.site_url if is_real_address(config.site_url) else None, where=where)
+        license=zim.license, source=config.site_url if is_real_address(config.site_url) else None,
+        where=config["guide_settings_files"])
 
 
 @event_priority(-100)  # last: the PDFs are printed and the stylesheets final

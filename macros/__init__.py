@@ -41,6 +41,8 @@ def define_env(env) -> None:
     env.variables["components_used"] = {}  # page -> the components it shows
     env.variables["abbreviations"] = abbreviation_definitions(data)
     env.variables["guide_data"] = data
+    # Pages say what a printout adds only where it adds it: the address and its QR code need a real one.
+    env.variables["has_web_address"] = preparing.is_real_address(env.conf["site_url"])
     # What search offers when it finds nothing (partials/search-correction.html).
     env.variables["guide_components"] = components
     env.conf["guide_search_help_card"] = components.render(

@@ -44,10 +44,14 @@ MIMETYPES = {".html": "text/html", ".css": "text/css", ".js": "text/javascript",
 PACKED = {"image/png", "image/jpeg", "image/webp", "application/pdf", "font/woff2"}
 BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "caption", "figcaption", "div",
           "br", "tr", "section", "summary", "details", "blockquote")
-# Parts of a page that are not its own text: the search index leaves them out,
-# as Material's own search does (data-search-exclude).
-NOT_INDEXED = ("//*[@data-search-exclude]", "//*[contains(concat(' ', @class, ' '), ' page-foot ')]",
-               "//*[contains(concat(' ', @class, ' '), ' handout-actions ')]", "//script", "//style")
+# What every page repeats (header, menus, page foot) lies between these
+# comments (overrides/main.html), which Kiwix's search leaves out, as Xapian's
+# HTML parser does: the index leaves it out too.
+UNINDEXED = re.compile(r"<!--htdig_noindex-->.*?<!--/htdig_noindex-->", re.S)
+# Parts of a page's article that are not its own text: the search index leaves
+# them out, as Material's own search does (data-search-exclude).
+NOT_INDEXED = ("//*[@data-search-exclude]", "//*[contains(concat(' ', @class, ' '), ' handout-actions ')]",
+               "//script", "//style")
 
 
 class ZimError(ValueError):
@@ -145,8 +149,9 @@ class Book:
         values = {"Name": book_name(self.name, self.language), "Title": self.title,
                   "Description": self.description, "LongDescription": self.long_description,
                   "Creator": self.publisher, "Publisher": self.publisher, "Date": self.day.isoformat(),
+                  "Language": iso_639_3(self.language),
                   # Every ZIM made here has a full-text index: Kiwix's library says so by this tag.
-                  "Language": iso_639_3(self.language), "Tags": ";".join([*self.tags, "_ftindex:yes"]),
+                  "Tags": ";".join([*self.tags, "_ftindex:yes"]),
                   "License": self.license, "Source": self.source, "Scraper": SCRAPER}
         return {key: value for key, value in values.items() if value}
 
@@ -226,7 +231,7 @@ def mimetype(path: str) -> str:
 def page_text(content: bytes) -> str:
     """A page's own words, for the full-text index: its article, without the
     menus, the page foot every page repeats, or what search leaves out."""
-    tree = lxml.html.fromstring(content)
+    tree = lxml.html.fromstring(UNINDEXED.sub("", content.decode("utf-8")))
     articles = tree.xpath("//article") or [tree]
     for path in NOT_INDEXED:
         for element in articles[0].xpath("." + path):
