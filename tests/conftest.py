@@ -57,7 +57,7 @@ PROJECT_PARTS = ("mkdocs.yml", "mkdocs-kiosk.yml", "mkdocs-zim.yml", "Makefile",
                  "scripts", "translations")
 # A test that uses any of these is in the slow tier.
 SLOW_FIXTURES = {"editions", "built_kiosk", "browser", "project_copy", "web_server", "clinic_site", "zim_files",
-                 "kiwix"}
+                 "zim_contents", "kiwix"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -8,6 +8,7 @@ Kiwix's own full-text search for the words patients use.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import socket
@@ -24,7 +25,7 @@ import pytest
 from libzim.reader import Archive  # type: ignore[import-untyped]
 from PIL import Image
 
-from conftest import ROOT, TEST_SITE_URL, copy_project, run_build
+from conftest import PDFUA, ROOT, TEST_SITE_URL, copy_project, run_build, serve_folder
 from macros import zim_book
 from macros.loading import load_guide_data
 from macros.models import GlossaryTerm, SearchQuestion
@@ -257,6 +258,45 @@ def test_a_wrong_zim_setting_stops_make_zim_and_keeps_the_last_good_files(tmp_pa
             "  - extra.zim.title must be 30 characters at most (got 37)") in result.output
     assert "Traceback" not in result.output
     assert [p.name for p in (project / "site-zim").iterdir()] == ["last-good.zim"]
+
+
+@pytest.fixture(scope="session")
+def zim_contents(zim_files, tmp_path_factory) -> dict[str, Path]:
+    """Every file of each ZIM, written out as it is inside (for the outside checkers)."""
+    folders = {}
+    for language, zim in zim_files.items():
+        folder = folders[language] = tmp_path_factory.mktemp(f"zim-{language}")
+        archive = Archive(zim)
+        for index in range(archive.all_entry_count):
+            entry = archive._get_entry_by_id(index)
+            (folder / entry.path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / entry.path).write_bytes(bytes(entry.get_item().content))
+    return folders
+
+
+def test_the_checkers_a_reviewer_runs_find_nothing_in_either_zim(zim_contents):
+    """The Nu Html Checker and pa11y (WCAG 2 AA) on every page, pdfua on every
+    PDF, as the ZIMs hold them (Kiwix's own bar is Kiwix's, not checked here)."""
+    pages = sorted(page for folder in zim_contents.values() for page in folder.rglob("*.html"))
+    assert len(pages) == 2 * len(PAGES)
+    vnu = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    result = subprocess.run(["java", "-jar", str(vnu), "--format", "json", *map(str, pages)],
+                            capture_output=True, text=True, timeout=300)
+    assert json.loads(result.stderr)["messages"] == []
+    addresses = []
+    with serve_folder(zim_contents["en"]) as english, serve_folder(zim_contents["es"]) as spanish:
+        for language, address in (("en", english), ("es", spanish)):
+            addresses += [address + page for page in PAGES]
+        result = subprocess.run(["node", str(ROOT / "tests" / "pa11y_pages.cjs"), *addresses], cwd=ROOT,
+                                capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert {page: issues for page, issues in json.loads(result.stdout).items() if issues} == {}
+    pdfs = sorted(pdf for folder in zim_contents.values() for pdf in folder.rglob("*.pdf"))
+    assert len(pdfs) == 24
+    for pdf in pdfs:
+        report = json.loads(subprocess.run([str(PDFUA), "check", "--format", "json", str(pdf)],
+                                           capture_output=True, text=True).stdout)
+        assert [f["rule_id"] for f in report["findings"] if f["severity"] != "info"] == [], pdf
 
 
 # --- Through kiwix-serve, in a browser ----------------------------------------------
