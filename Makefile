@@ -68,8 +68,8 @@ readability: build $(VENV)/.test-deps
 	$(BIN)/python -m scripts.readability site
 
 # Build times, growth with size, time in macros, first view, search speed and
-# sizes; writes bench/results.md. BASELINE=<commit> also times that commit's builds.
-bench: build
+# sizes (the ZIMs' too); writes bench/results.md. BASELINE=<commit> also times that commit's builds.
+bench: build zim
 	BENCH_BASELINE=$(BASELINE) $(BIN)/python -m scripts.bench
 
 browser-tools:
