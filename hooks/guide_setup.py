@@ -155,10 +155,11 @@ def on_files(files, config: MkDocsConfig):
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """The web edition's sitemap names each page's address in every language."""
+    """The web edition's sitemap names each page's address in every language
+    (the kiosk and the ZIM are nowhere online)."""
     edition = config["guide_edition"]
     sitemap = Path(config.site_dir) / "sitemap.xml"
-    if config["guide_settings"].kiosk or not edition.others() or not edition.root_url or not sitemap.is_file():
+    if not config["guide_settings"].web or not edition.others() or not edition.root_url or not sitemap.is_file():
         return
     text = sitemap_with_languages(sitemap.read_text(encoding="utf-8"), edition)
     sitemap.write_text(text, encoding="utf-8")

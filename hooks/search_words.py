@@ -40,6 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros.search_terms import meaningful_words, other_words, stemmer, stop_words, unaccented, words_of  # noqa: E402
 
 WORD = re.compile(r"[^\W\d_]{3,}")
+
+
 def _index(site: Path) -> dict:
     """The search index the search plugin wrote: JSON on the web, a script on the kiosk."""
     as_json = site / "search" / "search_index.json"

@@ -43,17 +43,13 @@ VENDOR_FILES = {
 }
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
-    if _is_kiosk(config) or _is_zim(config) or not is_real_address(config.site_url):
+    if not config["guide_settings"].web or not is_real_address(config.site_url):
         page.canonical_url = None
     return context
 
 
 def _is_kiosk(config: MkDocsConfig) -> bool:
     return config["guide_settings"].kiosk is not None
-
-
-def _is_zim(config: MkDocsConfig) -> bool:
-    return config["guide_settings"].zim is not None
 
 
 def _served_files(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
@@ -131,7 +127,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         served = Path(config.site_dir) / OWN_CSS / source.name
         if served.is_file():
             served.write_text(without_comments(source.read_text(encoding="utf-8")), encoding="utf-8")
-    if _is_kiosk(config) or _is_zim(config):
+    if not config["guide_settings"].web:
         (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
 
 

@@ -1,6 +1,7 @@
 """MkDocs hook, web edition only: the web app manifest, so a phone can add the
-guide to its home screen (a kiosk and a ZIM have no home screen to add it to). The service worker that keeps it usable offline is
-written after the build by Workbox (workbox-config.cjs, run by `make build`).
+guide to its home screen (a kiosk and a ZIM have no home screen to add it to).
+The service worker that keeps it usable offline is written after the build by
+Workbox (workbox-config.cjs, run by `make build`).
 """
 from __future__ import annotations
 
@@ -33,5 +34,5 @@ def manifest(config: MkDocsConfig) -> dict:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if config["guide_settings"].kiosk is None and config["guide_settings"].zim is None:
+    if config["guide_settings"].web:
         (Path(config.site_dir) / MANIFEST).write_text(json.dumps(manifest(config), indent=2, ensure_ascii=False))

@@ -29,6 +29,8 @@ notice = side_log("guide.notice", "NOTE")
 
 _pages: list[zim_book.Page] = []
 _writing = {"on": True}
+# This build's book and picture, made and checked when the config loads.
+_made: dict[str, zim_book.Book | bytes] = {}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -41,21 +43,24 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 @event_priority(50)  # after hooks/guide_setup.py has checked the settings; before the pages
 def on_config(config: MkDocsConfig) -> None:
-    """A ZIM's metadata and picture are checked when the build starts, not once
-    its pages and PDFs are made."""
+    """A ZIM's metadata and picture are made and checked when the build starts,
+    not once its pages and PDFs are made."""
+    _made.clear()
     settings = config["guide_settings"]
     if settings.zim is not None:
         try:
-            _book(config).metadata()
-            zim_book.illustration(Path(config.docs_dir) / settings.zim.illustration)
+            _made["book"] = book = _book(config)
+            book.metadata()
+            _made["picture"] = zim_book.illustration(Path(config.docs_dir) / settings.zim.illustration)
         except zim_book.ZimError as error:
             raise PluginError(str(error)) from None
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    # The home page is listed by the guide's name; every other page by its own title.
-    title = config.site_name if page.is_homepage else (page.meta.get("title") or page.title)
-    _pages.append(zim_book.Page(page.url, str(title), page.file.src_uri))
+    if _made:
+        # The home page is listed by the guide's name; every other page by its own title.
+        title = config.site_name if page.is_homepage else (page.meta.get("title") or page.title)
+        _pages.append(zim_book.Page(page.url, str(title), page.file.src_uri))
     return context
 
 
@@ -71,17 +76,15 @@ def _book(config: MkDocsConfig) -> zim_book.Book:
 
 @event_priority(-100)  # last: the PDFs are printed and the stylesheets final
 def on_post_build(config: MkDocsConfig) -> None:
-    settings = config["guide_settings"]
-    if settings.zim is None or not _writing["on"]:
+    if not _made or not _writing["on"]:
         return
     site, edition = Path(config.site_dir), config["guide_edition"]
     top = site.parent if edition.folder(edition.language) else site
-    book = _book(config)
+    book, picture = _made["book"], _made["picture"]
     data = config["guide_data"]
     words = zim_book.Words(config.plugins["material/search"].config.separator, edition.language)
     try:
         files = zim_book.entries(site, _pages, words, data.glossary.terms, data.search_questions.questions)
-        picture = zim_book.illustration(Path(config.docs_dir) / settings.zim.illustration)
         zim_book.write_zim(top / zim_book.file_name(book.name, book.language, book.day), site, files, book, picture)
     except zim_book.ZimError as error:
         raise PluginError(str(error)) from None

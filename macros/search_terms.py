@@ -79,5 +79,3 @@ def other_words(terms, separator: str, stop: set[str]) -> list[list[list[str]]]:
                 pairs = [(theirs, [word for word in own if word not in theirs])]
             entries += [[phrase, added] for phrase, added in pairs if phrase and added]
     return entries
-
-

@@ -126,6 +126,11 @@ class GuideSettings(Setting):
     # translations/<language>/ and messages/<language>.yml: "es", "fr", "pt_BR"...
     translations: list[Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]] = []
 
+    @property
+    def web(self) -> bool:
+        """The web edition: neither the kiosk nor a ZIM (mkdocs-kiosk.yml, mkdocs-zim.yml)."""
+        return self.kiosk is None and self.zim is None
+
     @field_validator("kiosk", "zim", mode="before")
     @classmethod
     def _false_means_no_edition(cls, value: Any) -> Any:

@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 import lxml.html
 import pycountry
-from libzim.writer import Creator, Hint, IndexData, Item, StringProvider  # type: ignore[import-untyped]
+from libzim.writer import Creator, FileProvider, Hint, IndexData, Item  # type: ignore[import-untyped]
 from PIL import Image, UnidentifiedImageError
 
 from .models import GlossaryTerm, SearchQuestion
@@ -185,14 +185,15 @@ def _local(reference: str, here: str) -> str | None:
     return posixpath.normpath(posixpath.join(posixpath.dirname(here), unquote(parts.path)))
 
 
-def references(path: str, content: bytes) -> Iterator[str]:
-    """The files of the site a page or stylesheet uses or links to."""
+def references(path: str, file: Path) -> Iterator[str]:
+    """The files of the site a page or stylesheet uses or links to (other
+    files, pictures and PDFs, link to none and are not read)."""
     if path.endswith(".html"):
-        tree = lxml.html.fromstring(content)
+        tree = lxml.html.fromstring(file.read_bytes())
         found = [value for attribute in ("href", "src") for value in tree.xpath(f"//@{attribute}")]
         found += [match for style in tree.xpath("//style/text()") for match in URL_IN_CSS.findall(style)]
     elif path.endswith(".css"):
-        found = URL_IN_CSS.findall(content.decode("utf-8"))
+        found = URL_IN_CSS.findall(file.read_text(encoding="utf-8"))
     else:
         found = []
     for reference in found:
@@ -216,7 +217,7 @@ def files_used(folder: Path, pages: Iterable[str]) -> list[str]:
             raise ZimError(f"{path} is linked from the site but was not built: every link in a ZIM must lead "
                            "to a file in it")
         seen[path] = None
-        waiting += [target for target in references(path, file.read_bytes()) if target not in seen]
+        waiting += [target for target in references(path, file) if target not in seen]
     return sorted(seen)
 
 
@@ -309,9 +310,9 @@ class _Index(IndexData):
 
 
 class _Item(Item):
-    def __init__(self, entry: Entry, content: bytes) -> None:
+    def __init__(self, entry: Entry, file: Path) -> None:
         super().__init__()
-        self.entry, self.content = entry, content
+        self.entry, self.file = entry, file
 
     def get_path(self) -> str:
         return self.entry.path
@@ -322,8 +323,9 @@ class _Item(Item):
     def get_mimetype(self) -> str:
         return self.entry.mimetype
 
-    def get_contentprovider(self) -> StringProvider:
-        return StringProvider(self.content)
+    def get_contentprovider(self) -> FileProvider:
+        # libzim reads the file when it packs it: the build's files are not all held in memory.
+        return FileProvider(str(self.file))
 
     def get_hints(self) -> dict:
         return {Hint.FRONT_ARTICLE: self.entry.front, Hint.COMPRESS: self.entry.compress}
@@ -361,7 +363,7 @@ def write_zim(target: Path, folder: Path, files: Sequence[Entry], book: Book, pi
             for name, value in metadata.items():
                 creator.add_metadata(name, value)
             for entry in files:
-                creator.add_item(_Item(entry, (folder / entry.path).read_bytes()))
+                creator.add_item(_Item(entry, folder / entry.path))
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)

@@ -17,10 +17,13 @@ import json
 import logging
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import threading
+import time
+import urllib.request
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -244,6 +247,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str, deadline: float, wanted: str | None = None) -> str:
+    """The page at ``url``, waiting (until ``deadline``) for the server, or for ``wanted`` to appear."""
+    while True:
+        try:
+            text = urllib.request.urlopen(url, timeout=5).read().decode()
+            if wanted is None or wanted in text:
+                return text
+        except OSError:
+            pass
+        assert time.monotonic() < deadline, f"{url} did not show {wanted!r} in time"
+        time.sleep(0.5)
 
 
 @contextlib.contextmanager

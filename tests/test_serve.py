@@ -1,32 +1,11 @@
 """`make serve`'s preview rebuilds when the data changes, and prints no PDFs."""
 from __future__ import annotations
 
-import socket
 import subprocess
 import time
-import urllib.request
 from urllib.parse import urlparse
 
-from conftest import ROOT, SITE_URL
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str, deadline: float, wanted: str | None = None) -> str:
-    """The page at ``url``, waiting (until ``deadline``) for the server, or for ``wanted`` to appear."""
-    while True:
-        try:
-            text = urllib.request.urlopen(url, timeout=5).read().decode()
-            if wanted is None or wanted in text:
-                return text
-        except OSError:
-            pass
-        assert time.monotonic() < deadline, f"{url} did not show {wanted!r} in time"
-        time.sleep(0.5)
+from conftest import ROOT, SITE_URL, fetch, free_port
 
 
 def test_serve_rebuilds_on_a_data_edit_without_printing_pdfs(project_copy):

@@ -11,7 +11,6 @@ import io
 import json
 import os
 import re
-import socket
 import subprocess
 import time
 import urllib.parse
@@ -25,16 +24,15 @@ import pytest
 from libzim.reader import Archive  # type: ignore[import-untyped]
 from PIL import Image
 
-from conftest import PDFUA, ROOT, TEST_SITE_URL, copy_project, run_build, serve_folder
+from conftest import CONFIG, PDFUA, ROOT, TEST_SITE_URL, copy_project, fetch, free_port, run_build, serve_folder
 from macros import zim_book
-from macros.loading import load_guide_data
 from macros.models import GlossaryTerm, SearchQuestion
 from macros.settings import SettingsError, load_settings
 from patient_queries import QUERIES, QUESTIONS, SPANISH_QUERIES, SPANISH_QUESTIONS, WEB_ONLY
 
 LICENSE = "CC-BY-SA-4.0"
 DAY = date(2026, 12, 7)
-SEPARATOR = r'[\s\-,:;!?¡¿=\[\]()"/]+|\.(?!\d)'
+SEPARATOR = CONFIG["plugins"]["search"]["separator"]
 ZIMCHECK, KIWIX_SERVE = Path("/usr/bin/zimcheck"), Path("/usr/bin/kiwix-serve")
 
 
@@ -306,19 +304,12 @@ def kiwix(zim_files) -> Iterator[str]:
     """kiwix-serve serving both ZIMs; yields its address."""
     if not KIWIX_SERVE.exists():
         pytest.fail(f"{KIWIX_SERVE} is missing: `make test` installs it (Debian package kiwix-tools)")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen([str(KIWIX_SERVE), "--address=127.0.0.1", f"--port={port}",
                                *map(str, zim_files.values())], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     address = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(address + "/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
+        fetch(address + "/", time.monotonic() + 20)
         yield address
     finally:
         server.terminate()
